@@ -199,7 +199,7 @@ public final class Url {
         for (int i = 0; i < reference.length(); i++) {
             char c = reference.charAt(i);
             if (c <= 0x20 || c == 0x7F) {
-                throw UrlParser.error(reference, i, Ascii.describe(c) + " is not allowed in a URL reference",
+                throw UrlParser.error(reference, i, Ascii.describe(c), "is not allowed in a URL reference",
                         c == ' ' ? "encode a space as %20" : null);
             }
         }

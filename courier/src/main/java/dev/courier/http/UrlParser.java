@@ -45,7 +45,7 @@ final class UrlParser {
         for (int i = 0; i < input.length(); i++) {
             char c = input.charAt(i);
             if (c <= 0x20 || c == 0x7F) {
-                throw error(input, i, Ascii.describe(c) + " is not allowed in a URL",
+                throw error(input, i, Ascii.describe(c), "is not allowed in a URL",
                         c == ' ' ? (i == 0 || i == input.length() - 1 ? "trim the URL" : "encode a space as %20")
                                 : "a control character could split the request line");
             }
@@ -108,7 +108,7 @@ final class UrlParser {
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
                     || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
             if (!ok) {
-                throw error(input, i, Ascii.describe(c) + " is not allowed in a scheme",
+                throw error(input, i, Ascii.describe(c), "is not allowed in a scheme",
                         "a scheme is a letter followed by letters, digits, '+', '-' or '.'");
             }
         }
@@ -132,13 +132,19 @@ final class UrlParser {
      * {@code input}. The host comes back lower-cased, IDN-converted, without IPv6 brackets.
      */
     private static String[] parseAuthority(String input, String authority, int base) {
+        int backslash = authority.indexOf('\\');
+        if (backslash >= 0) {
+            // Browsers read '\' in an authority as '/', RFC 3986 as data: in "http://evil\@good/"
+            // they see host "evil", we would see "good". Refuse rather than disagree.
+            throw error(input, base + backslash, "'\\'", "is not allowed in the authority", "use '/'");
+        }
         String userInfo = null;
         int hostStart = 0;
         int at = authority.lastIndexOf('@');
         if (at >= 0) {
             int first = authority.indexOf('@');
             if (first != at) {
-                throw error(input, base + at, "more than one '@' in the authority",
+                throw error(input, base + at, "a second '@'", "is not allowed in the authority",
                         "percent-encode '@' in a user name or password as %40");
             }
             userInfo = PercentEncoder.normalize(input, base, base + at, PercentEncoder.Component.USERINFO);
@@ -157,10 +163,6 @@ final class UrlParser {
                         hostEnd = i;
                         portStart = i + 1;
                         state = State.PORT;
-                    } else if (c == '\\') {
-                        // Browsers read '\' as '/', RFC 3986 as a host character: refuse rather
-                        // than let two parsers see two different hosts.
-                        throw error(input, base + i, "'\\' is not allowed in the authority", "use '/'");
                     }
                     break;
                 case IP_LITERAL:
@@ -171,16 +173,16 @@ final class UrlParser {
                     break;
                 case AFTER_IP_LITERAL:
                     if (c != ':') {
-                        throw error(input, base + i, "expected ':' or the end of the authority after ']', found "
-                                + Ascii.describe(c), null);
+                        throw error(input, base + i, Ascii.describe(c), "cannot follow ']'",
+                                "only ':' and a port may follow an IP literal");
                     }
                     portStart = i + 1;
                     state = State.PORT;
                     break;
                 case PORT:
                     if (c < '0' || c > '9') {
-                        throw error(input, base + i, "the port may only hold digits, found " + Ascii.describe(c),
-                                null);
+                        throw error(input, base + i, Ascii.describe(c), "is not allowed in the port",
+                                "a port is digits only");
                     }
                     break;
                 default:
@@ -188,7 +190,7 @@ final class UrlParser {
             }
         }
         if (state == State.IP_LITERAL) {
-            throw error(input, base + hostStart, "the IP literal has no closing ']'", null);
+            throw error(input, base + hostStart, "'['", "has no closing ']'", null);
         }
         String host = UrlHost.parse(input, authority.substring(hostStart, hostEnd), base + hostStart);
         String port = null;
@@ -196,17 +198,17 @@ final class UrlParser {
             // port = *DIGIT (§3.2.3): an empty port is the same as none.
             String digits = authority.substring(portStart);
             if (digits.length() > 9 || Integer.parseInt(digits) > MAX_PORT) {
-                throw error(input, base + portStart, "port " + Ascii.quote(digits) + " is above " + MAX_PORT,
-                        null);
+                throw error(input, base + portStart, "port " + Ascii.quote(digits), "is above " + MAX_PORT, null);
             }
             port = Integer.toString(Integer.parseInt(digits));
         }
         return new String[] {userInfo, host, port};
     }
 
-    static IllegalArgumentException error(String input, int offset, String what, String fix) {
-        return new IllegalArgumentException("Invalid URL " + Ascii.quote(input) + ": " + what + " at offset " + offset
-                + (fix == null ? "" : " (" + fix + ")"));
+    /** Returns "Invalid URL "input": subject at offset N problem (fix)". */
+    static IllegalArgumentException error(String input, int offset, String subject, String problem, String fix) {
+        return new IllegalArgumentException("Invalid URL " + Ascii.quote(input) + ": " + subject + " at offset "
+                + offset + " " + problem + (fix == null ? "" : " (" + fix + ")"));
     }
 
     /** Host rules: IP literals (§3.2.2), registered names, IDN to ASCII (RFC 5890 A-labels). */
@@ -219,14 +221,15 @@ final class UrlParser {
             if (host.startsWith("[")) {
                 String literal = host.substring(1, host.length() - 1);
                 if (literal.startsWith("v") || literal.startsWith("V")) {
-                    throw error(input, base + 1, "IPvFuture literals are not supported", null);
+                    throw error(input, base + 1, "the IP literal", "is IPvFuture, which is not supported", null);
                 }
                 if (literal.indexOf('%') >= 0) {
-                    throw error(input, base + 1 + literal.indexOf('%'),
-                            "IPv6 zone identifiers (RFC 6874) are not supported", "drop the %25zone part");
+                    throw error(input, base + 1 + literal.indexOf('%'), "'%'",
+                            "starts an IPv6 zone identifier (RFC 6874), which is not supported",
+                            "drop the %25zone part");
                 }
                 if (!isIpv6(literal)) {
-                    throw error(input, base + 1, Ascii.quote(literal) + " is not an IPv6 address", null);
+                    throw error(input, base + 1, Ascii.quote(literal), "is not an IPv6 address", null);
                 }
                 return Ascii.lowercase(literal);
             }
@@ -236,7 +239,7 @@ final class UrlParser {
                 if (c >= 0x80) {
                     ascii = false;
                 } else if (!PercentEncoder.Component.USERINFO_PART.allows(c)) {
-                    throw error(input, base + i, Ascii.describe(c) + " is not allowed in a host name",
+                    throw error(input, base + i, Ascii.describe(c), "is not allowed in a host name",
                             c == '%' ? "write the host name itself, not percent-encoded" : null);
                 }
             }
@@ -246,7 +249,7 @@ final class UrlParser {
             try {
                 return Ascii.lowercase(IDN.toASCII(host));
             } catch (IllegalArgumentException e) {
-                throw error(input, base, Ascii.quote(host) + " is not a valid internationalized domain name ("
+                throw error(input, base, Ascii.quote(host), "is not a valid internationalized domain name ("
                         + e.getMessage() + ")", null);
             }
         }
