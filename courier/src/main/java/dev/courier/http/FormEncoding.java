@@ -1,6 +1,5 @@
 package dev.courier.http;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -129,7 +128,7 @@ public final class FormEncoding {
      * is {@code [a=1, b=€]}. Non-ASCII characters in {@code text} are taken as their UTF-8 bytes.
      */
     public static List<Map.Entry<String, String>> decode(String text) {
-        return decode(text.getBytes(StandardCharsets.UTF_8));
+        return decode(Utf8.encode(text));
     }
 
     /** Returns the name/value pairs in a form body given as bytes; see {@link #decode(String)}. */

@@ -5,8 +5,9 @@ package dev.courier.http;
  * stay, everything else becomes its UTF-8 bytes as {@code %XX} with upper-case hex.
  *
  * <p>Two modes. {@link #normalize} is for text that is already meant to be a URL component:
- * valid escapes such as {@code %2F} are left alone (re-encoding them would change the meaning)
- * and a lone {@code %} becomes {@code %25}. {@link #encode} is for raw text such as a file name:
+ * valid escapes such as {@code %2F} are left alone (re-encoding them would change the meaning),
+ * escapes of unreserved characters are decoded ({@code %41} is {@code A}, RFC 3986 §6.2.2.2) and
+ * a lone {@code %} becomes {@code %25}. {@link #encode} is for raw text such as a file name:
  * every {@code %}, space and control character is encoded. {@code normalize} refuses control
  * characters and space instead: in a URL they are a mistake or an attack, and must never reach a
  * request line (the error gives the offset in the whole URL).
@@ -89,7 +90,15 @@ final class PercentEncoder {
                 continue;
             }
             if (keepEscapes && c == '%' && i + 2 < to && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
-                if (sb != null) {
+                char decoded = (char) (Character.digit(s.charAt(i + 1), 16) << 4 | Character.digit(s.charAt(i + 2), 16));
+                if (isUnreserved(decoded)) {
+                    // RFC 3986 §6.2.2.2: an escaped unreserved character means the character
+                    // itself; decoding it (as requests does) makes equal URLs compare equal.
+                    if (sb == null) {
+                        sb = new StringBuilder(to - from).append(s, from, i);
+                    }
+                    sb.append(decoded);
+                } else if (sb != null) {
                     sb.append(s, i, i + 3);
                 }
                 i += 2;
@@ -145,6 +154,12 @@ final class PercentEncoder {
             }
         }
         return Utf8.decode(out, 0, n);
+    }
+
+    /** unreserved = ALPHA / DIGIT / "-" / "." / "_" / "~" (RFC 3986 §2.3). */
+    static boolean isUnreserved(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '.' || c == '_' || c == '~';
     }
 
     static boolean isHex(char c) {

@@ -21,7 +21,11 @@ import java.util.OptionalInt;
  * <p>Parsing normalizes what RFC 3986 §6.2.2 says is equivalent: scheme and host are
  * lower-cased, international host names become A-labels ({@link java.net.IDN}), characters a
  * component does not allow (non-ASCII, {@code "}, {@code <}, {@code \}, ...) are percent-encoded
- * as UTF-8 while valid escapes are kept as they are, and http(s) paths lose their dot segments.
+ * as UTF-8, escapes of unreserved characters are decoded ({@code %7E} is {@code ~}) while other
+ * valid escapes are kept as written ({@code %2F} stays, it is not {@code /}), a {@code %} that
+ * starts no escape becomes {@code %25}, and http(s) paths lose their dot segments. This is what
+ * requests' {@code requote_uri} does, except that requests leaves {@code [ ]} outside the host
+ * alone and re-encodes every {@code %} once one is invalid.
  * Control characters and spaces are refused everywhere: they could split a request line.
  * Components a URL does not have are null, which is not the same as empty: {@code http://a/?}
  * has an empty query. Two URLs are equal when their normalized forms are.

@@ -1,5 +1,12 @@
 package dev.courier.http;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
 /**
  * UTF-8 decoding with replacement exactly as the WHATWG Encoding Standard's "UTF-8 decode"
  * specifies: each maximal ill-formed subsequence becomes one U+FFFD (Unicode §3.9, "U+FFFD
@@ -9,7 +16,29 @@ package dev.courier.http;
  */
 final class Utf8 {
 
+    /** U+FFFD in UTF-8: what an unpaired surrogate becomes, as WHATWG's "UTF-8 encode" does. */
+    private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
+
     private Utf8() {
+    }
+
+    /**
+     * Returns {@code s} as UTF-8 with every unpaired surrogate replaced by U+FFFD
+     * ({@code String.getBytes} would write '?', which is data in a form or URL).
+     */
+    static byte[] encode(String s) {
+        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith(REPLACEMENT);
+        try {
+            ByteBuffer out = encoder.encode(CharBuffer.wrap(s));
+            byte[] bytes = new byte[out.remaining()];
+            out.get(bytes);
+            return bytes;
+        } catch (CharacterCodingException e) {
+            throw new AssertionError("REPLACE never throws", e);
+        }
     }
 
     /** Returns bytes {@code from} (inclusive) to {@code to} (exclusive) of {@code b} decoded. */

@@ -76,6 +76,8 @@ class FormEncodingTest {
         assertEquals(List.of(), FormEncoding.decode(""));
         assertEquals(List.of(Map.entry("a", "\uFFFD")),
                 FormEncoding.decode(new byte[] {'a', '=', (byte) 0xFF}));
+        assertEquals(List.of(Map.entry("a\uFFFD", "")), FormEncoding.decode("a\uD800"),
+                "an unpaired surrogate in the text is U+FFFD, not '?'");
         assertEquals(List.of(Map.entry("s", "\uFFFD\uFFFD\uFFFD")), FormEncoding.decode("s=%ED%A0%80"),
                 "an encoded surrogate is three ill-formed bytes, not one");
     }

@@ -102,7 +102,8 @@ class UrlTest {
         assertEquals("/%C3%A4", u.path());
         assertEquals("%C3%B6", u.query());
         assertEquals("%C3%BC", u.fragment());
-        assertEquals("/%41%25zz%25", Url.parse("http://a/%41%zz%").path());
+        assertEquals("/A%2f%25zz%25", Url.parse("http://a/%41%2f%zz%").path(), "unreserved escapes decoded");
+        assertEquals("/etc", Url.parse("http://a/x/%2e%2E/etc").path(), "escaped dots are dots (§6.2.2.2)");
         assertEquals("/%22%3C%3E%5C%5E%60%7B%7C%7D%5B%5D", Url.parse("http://a/\"<>\\^`{|}[]").path());
         assertEquals("/!$&'()*+,;=:@-._~", Url.parse("http://a/!$&'()*+,;=:@-._~").path());
         assertEquals("a=/?:@&b%23", Url.parse("http://a/?a=/?:@&b#").query() + "%23");
@@ -181,7 +182,9 @@ class UrlTest {
     void equalUrlsHaveEqualNormalizedText() {
         assertEquals(Url.parse("HTTP://A/%7e"), Url.parse("http://a/%7e"));
         assertEquals(Url.parse("http://a/\u00e9").hashCode(), Url.parse("http://a/%C3%A9").hashCode());
-        assertNotEquals(Url.parse("http://a/%7e"), Url.parse("http://a/~"));
+        assertEquals(Url.parse("http://a/%7e"), Url.parse("http://a/~"));
+        assertNotEquals(Url.parse("http://a/%2F"), Url.parse("http://a/%2f"), "hex case of reserved escapes is kept");
+        assertNotEquals(Url.parse("http://a/%2F"), Url.parse("http://a//"));
         assertFalse(Url.parse("http://a/").equals("http://a/"));
     }
 
