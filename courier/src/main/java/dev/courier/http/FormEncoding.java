@@ -29,6 +29,12 @@ import java.util.Map;
  */
 public final class FormEncoding {
 
+    /**
+     * Most fields {@link #decode(byte[])} returns before it refuses the input: 1000, the default of
+     * Werkzeug's {@code max_form_parts}. It bounds the work a hostile body can cause on a server.
+     */
+    public static final int DEFAULT_MAX_FIELDS = 1000;
+
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private FormEncoding() {
@@ -126,13 +132,28 @@ public final class FormEncoding {
     /**
      * Returns the name/value pairs in {@code text}, in order, e.g. {@code decode("a=1&b=%E2%82%AC")}
      * is {@code [a=1, b=€]}. Non-ASCII characters in {@code text} are taken as their UTF-8 bytes.
+     *
+     * @throws IllegalArgumentException if there are more than {@link #DEFAULT_MAX_FIELDS} fields
      */
     public static List<Map.Entry<String, String>> decode(String text) {
-        return decode(Utf8.encode(text));
+        return decode(Utf8.encode(text), DEFAULT_MAX_FIELDS);
     }
 
-    /** Returns the name/value pairs in a form body given as bytes; see {@link #decode(String)}. */
+    /**
+     * Returns the name/value pairs in a form body given as bytes; see {@link #decode(String)}.
+     *
+     * @throws IllegalArgumentException if there are more than {@link #DEFAULT_MAX_FIELDS} fields
+     */
     public static List<Map.Entry<String, String>> decode(byte[] body) {
+        return decode(body, DEFAULT_MAX_FIELDS);
+    }
+
+    /**
+     * Returns the name/value pairs in a form body, refusing more than {@code maxFields} of them.
+     *
+     * @throws IllegalArgumentException naming the limit and the offset where it was passed
+     */
+    public static List<Map.Entry<String, String>> decode(byte[] body, int maxFields) {
         List<Map.Entry<String, String>> out = new ArrayList<>();
         byte[] buf = new byte[body.length];
         int start = 0;
@@ -146,6 +167,11 @@ public final class FormEncoding {
                 end++;
             }
             if (end > start) {
+                if (out.size() == maxFields) {
+                    throw new IllegalArgumentException("form has more than maxFields=" + maxFields
+                            + " fields (field " + (maxFields + 1) + " starts at offset " + start
+                            + "); pass a larger limit to FormEncoding.decode(body, maxFields) if this is expected");
+                }
                 String name = eq < 0 ? decodeRange(body, start, end, buf) : decodeRange(body, start, eq, buf);
                 String value = eq < 0 ? "" : decodeRange(body, eq + 1, end, buf);
                 out.add(Map.entry(name, value));

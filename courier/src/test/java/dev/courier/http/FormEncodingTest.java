@@ -2,6 +2,7 @@ package dev.courier.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -80,6 +81,16 @@ class FormEncodingTest {
                 "an unpaired surrogate in the text is U+FFFD, not '?'");
         assertEquals(List.of(Map.entry("s", "\uFFFD\uFFFD\uFFFD")), FormEncoding.decode("s=%ED%A0%80"),
                 "an encoded surrogate is three ill-formed bytes, not one");
+    }
+
+    @Test
+    void refusesMoreFieldsThanTheLimitNamingItAndTheOffset() {
+        assertEquals(3, FormEncoding.decode("a&b&c".getBytes(StandardCharsets.US_ASCII), 3).size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FormEncoding.decode("a&&b&c=1&d".getBytes(StandardCharsets.US_ASCII), 3));
+        assertTrue(e.getMessage().contains("maxFields=3") && e.getMessage().contains("offset 9"), e.getMessage());
+        assertEquals(1000, FormEncoding.decode("x&".repeat(1000)).size());
+        assertThrows(IllegalArgumentException.class, () -> FormEncoding.decode("x&".repeat(1001)));
     }
 
     @Test
