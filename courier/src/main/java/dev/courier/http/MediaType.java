@@ -159,25 +159,84 @@ public final class MediaType {
      *     character (other than HTAB) or a character above U+00FF
      */
     public MediaType withParameter(String name, String value) {
-        checkToken("parameter name", name);
-        checkValue(name, value);
-        String key = Ascii.lowercase(name);
-        List<String> out = new ArrayList<>(params.length + 2);
-        boolean replaced = false;
-        for (int i = 0; i < params.length; i += 2) {
-            out.add(params[i]);
-            if (params[i].equals(key)) {
-                out.add(value);
-                replaced = true;
-            } else {
-                out.add(params[i + 1]);
+        return newBuilder().parameter(name, value).build();
+    }
+
+    /** Returns a builder holding this type's parts, for making a changed copy. */
+    public Builder newBuilder() {
+        Builder b = new Builder(type, subtype);
+        for (int i = 0; i < params.length; i++) {
+            b.params.add(params[i]);
+        }
+        return b;
+    }
+
+    /**
+     * Returns a builder for {@code type/subtype}, e.g.
+     * {@code MediaType.builder("multipart", "form-data").parameter("boundary", b).build()}.
+     *
+     * @throws IllegalArgumentException if either part is not an RFC 9110 token
+     */
+    public static Builder builder(String type, String subtype) {
+        checkToken("type", type);
+        checkToken("subtype", subtype);
+        return new Builder(Ascii.lowercase(type), Ascii.lowercase(subtype));
+    }
+
+    /** A validating builder of {@link MediaType}; parameters keep the order they were first set in. */
+    public static final class Builder {
+        private final String type;
+        private final String subtype;
+        /** Flat lower-cased name, value, ... as in {@link MediaType}. */
+        private final List<String> params = new ArrayList<>(4);
+
+        private Builder(String type, String subtype) {
+            this.type = type;
+            this.subtype = subtype;
+        }
+
+        /**
+         * Sets parameter {@code name} (any case, stored lower-cased) to {@code value}, replacing
+         * an earlier value in place.
+         *
+         * @throws IllegalArgumentException if the name is not a token or the value holds a
+         *     control character (other than HTAB) or a character above U+00FF
+         */
+        public Builder parameter(String name, String value) {
+            checkToken("parameter name", name);
+            checkValue(name, value);
+            String key = Ascii.lowercase(name);
+            for (int i = 0; i < params.size(); i += 2) {
+                if (params.get(i).equals(key)) {
+                    params.set(i + 1, value);
+                    return this;
+                }
             }
+            params.add(key);
+            params.add(value);
+            return this;
         }
-        if (!replaced) {
-            out.add(key);
-            out.add(value);
+
+        /** Sets the {@code charset} parameter to {@code charset}'s canonical name. */
+        public Builder charset(Charset charset) {
+            return parameter("charset", charset.name());
         }
-        return create(type, subtype, out);
+
+        /** Removes parameter {@code name} (any case) if present. */
+        public Builder removeParameter(String name) {
+            for (int i = 0; i < params.size(); i += 2) {
+                if (params.get(i).equalsIgnoreCase(name)) {
+                    params.subList(i, i + 2).clear();
+                    return this;
+                }
+            }
+            return this;
+        }
+
+        /** Returns the immutable media type; the builder may go on being used. */
+        public MediaType build() {
+            return create(type, subtype, params);
+        }
     }
 
     /** Returns a copy without parameters, e.g. {@code text/html} for {@code text/html; charset=utf-8}. */

@@ -81,6 +81,23 @@ class MediaTypeTest {
     }
 
     @Test
+    void builderValidatesAndNewBuilderCopies() {
+        MediaType m = MediaType.builder("Multipart", "Form-Data").parameter("Boundary", "a b").build();
+        assertEquals("multipart/form-data; boundary=\"a b\"", m.toString());
+        MediaType copy = m.newBuilder().charset(StandardCharsets.UTF_8).parameter("boundary", "x").build();
+        assertEquals("multipart/form-data; boundary=x; charset=UTF-8", copy.toString());
+        assertEquals("multipart/form-data; charset=UTF-8", copy.newBuilder().removeParameter("BOUNDARY").build().toString());
+        assertEquals(m, m.newBuilder().removeParameter("nope").build());
+        assertEquals("multipart/form-data; boundary=\"a b\"", m.toString(), "original unchanged");
+        assertThrows(IllegalArgumentException.class, () -> MediaType.builder("text", "pl ain"));
+        assertThrows(IllegalArgumentException.class, () -> MediaType.builder("text", "plain").parameter("a", null));
+        MediaType.Builder b = MediaType.builder("a", "b").parameter("x", "1");
+        MediaType first = b.build();
+        b.parameter("y", "2");
+        assertEquals("a/b; x=1", first.toString(), "a built value does not change with its builder");
+    }
+
+    @Test
     void matchesPatternsWithWildcards() {
         MediaType t = MediaType.TEXT_HTML_UTF8;
         assertTrue(t.is("text/html"));
