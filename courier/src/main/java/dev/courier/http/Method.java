@@ -54,11 +54,14 @@ public final class Method {
      *     space, CR or LF in it could split the request line)
      */
     public static Method of(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("method is null");
+        }
         Method m = STANDARD.get(name);
         if (m != null) {
             return m;
         }
-        if (name == null || name.isEmpty()) {
+        if (name.isEmpty()) {
             throw new IllegalArgumentException("method is empty");
         }
         for (int i = 0; i < name.length(); i++) {
@@ -73,7 +76,8 @@ public final class Method {
 
     /** Returns the standard method called exactly {@code name}, or null when it is not standard. */
     public static Method standard(String name) {
-        return STANDARD.get(name);
+        // Map.of refuses null keys; a missing method is simply not standard.
+        return name == null ? null : STANDARD.get(name);
     }
 
     /** Returns the method's name as sent on the request line, e.g. {@code "GET"}. */
