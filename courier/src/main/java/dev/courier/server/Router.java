@@ -69,6 +69,7 @@ public final class Router implements Handler {
         final List<ScopedFilter<AfterFilter>> after = new ArrayList<>();
         final Map<Class<?>, ExceptionHandler<?>> exceptionHandlers = new HashMap<>();
         final Map<Integer, StatusHandler> statusHandlers = new HashMap<>();
+        System.Logger logger = LOG;
         volatile boolean frozen;
     }
 
@@ -228,6 +229,12 @@ public final class Router implements Handler {
         return new Dispatch(request).run();
     }
 
+    /** Sends this router's error log (handler failures with their stack) to {@code logger}; for tests. */
+    Router logger(System.Logger logger) {
+        state.logger = Objects.requireNonNull(logger, "logger");
+        return this;
+    }
+
     /** Returns what the table finds for {@code method} and {@code rawPath}; for tests. */
     RouteMatch match(Method method, String rawPath) {
         return state.routes.match(method, PathSegments.decode(rawPath));
@@ -360,7 +367,7 @@ public final class Router implements Handler {
         }
 
         private void log(Exception e, String what) {
-            LOG.log(System.Logger.Level.ERROR, request.method() + " " + Escape.quote(request.path()) + ": " + what, e);
+            state.logger.log(System.Logger.Level.ERROR, request.method() + " " + Escape.quote(request.path()) + ": " + what, e);
         }
     }
 
