@@ -91,31 +91,48 @@ final class ContentTypes {
             return StandardCharsets.UTF_8;
         }
         // Parameters follow ';' as name=value, the value a token or a quoted-string (RFC 9110 §5.6.6).
-        int i = contentType.indexOf(';');
         int n = contentType.length();
-        while (i >= 0 && i < n) {
-            i++;
-            while (i < n && (contentType.charAt(i) == ' ' || contentType.charAt(i) == '\t')) {
+        int i = contentType.indexOf(';');
+        if (i < 0) {
+            return StandardCharsets.UTF_8;
+        }
+        i++;
+        while (i < n) {
+            int nameStart = i;
+            while (i < n && contentType.charAt(i) != '=' && contentType.charAt(i) != ';') {
                 i++;
             }
-            int eq = contentType.indexOf('=', i);
-            if (eq < 0) {
+            if (i >= n) {
                 break;
             }
-            String name = contentType.substring(i, eq).trim();
-            int v = eq + 1;
+            if (contentType.charAt(i) == ';') { // a parameter without a value: skip it
+                i++;
+                continue;
+            }
+            String name = contentType.substring(nameStart, i).trim();
+            i++;
             String value;
-            int next;
-            if (v < n && contentType.charAt(v) == '"') {
-                int close = contentType.indexOf('"', v + 1);
-                if (close < 0) {
-                    break;
+            if (i < n && contentType.charAt(i) == '"') {
+                StringBuilder sb = new StringBuilder();
+                i++;
+                while (i < n && contentType.charAt(i) != '"') {
+                    if (contentType.charAt(i) == '\\' && i + 1 < n) { // quoted-pair
+                        i++;
+                    }
+                    sb.append(contentType.charAt(i));
+                    i++;
                 }
-                value = contentType.substring(v + 1, close);
-                next = contentType.indexOf(';', close);
+                if (i >= n) {
+                    break; // unterminated quoted-string: ignore it
+                }
+                value = sb.toString();
+                int semi = contentType.indexOf(';', i);
+                i = semi < 0 ? n : semi + 1;
             } else {
-                next = contentType.indexOf(';', v);
-                value = contentType.substring(v, next < 0 ? n : next).trim();
+                int semi = contentType.indexOf(';', i);
+                int end = semi < 0 ? n : semi;
+                value = contentType.substring(i, end).trim();
+                i = semi < 0 ? n : semi + 1;
             }
             if (name.equalsIgnoreCase("charset")) {
                 try {
@@ -124,7 +141,6 @@ final class ContentTypes {
                     return StandardCharsets.UTF_8;
                 }
             }
-            i = next;
         }
         return StandardCharsets.UTF_8;
     }
