@@ -154,6 +154,26 @@ public final class Router implements Handler {
     }
 
     /**
+     * Serves {@code files} for GET and HEAD under {@code prefix} and returns this router:
+     * {@code staticFiles("/assets", files)} answers {@code /assets/css/site.css} with the file
+     * {@code css/site.css} under the root, and redirects {@code /assets} to {@code /assets/}.
+     * More specific routes under the prefix still win (literal beats catch-all).
+     */
+    public Router staticFiles(String prefix, StaticFiles files) {
+        Objects.requireNonNull(files, "files");
+        String p = normalizePrefix(prefix);
+        Handler serve = files.handler(under(p));
+        get(p + "/{staticPath...}", serve);
+        if (!under(p).isEmpty()) {
+            get(p, req -> {
+                List<String> raw = PathSegments.split(req.path());
+                return Reply.redirect(raw.get(raw.size() - 1) + "/", 301);
+            });
+        }
+        return this;
+    }
+
+    /**
      * Registers the routes and filters that {@code routes} adds to its argument under
      * {@code prefix}, and returns this router: {@code group("/api", g -> g.get("/users", h))}
      * routes {@code GET /api/users}; {@code g.get("", h)} is {@code /api} itself. Groups nest.
