@@ -1,6 +1,5 @@
 package dev.courier.server;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -135,17 +134,6 @@ final class RoutePattern {
             }
         }
         return true;
-    }
-
-    /** Returns the parameter names in order, for messages. */
-    List<String> paramNames() {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < kinds.length; i++) {
-            if (kinds[i] != Kind.LITERAL) {
-                out.add(values[i]);
-            }
-        }
-        return out;
     }
 
     @Override

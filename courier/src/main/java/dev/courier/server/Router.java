@@ -1,10 +1,7 @@
 package dev.courier.server;
 
 import dev.courier.http.Method;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -60,44 +57,17 @@ import java.util.function.Consumer;
  */
 public final class Router implements Handler {
 
-    private static final System.Logger LOG = System.getLogger(Router.class.getName());
 
-    /** Everything a router and its groups share. */
-    private static final class State {
-        final RouteTable routes = new RouteTable();
-        final List<ScopedFilter<BeforeFilter>> before = new ArrayList<>();
-        final List<ScopedFilter<AfterFilter>> after = new ArrayList<>();
-        final Map<Class<?>, ExceptionHandler<?>> exceptionHandlers = new HashMap<>();
-        final Map<Integer, StatusHandler> statusHandlers = new HashMap<>();
-        System.Logger logger = LOG;
-        volatile boolean frozen;
-    }
-
-    /** A filter and the path prefix it applies under (null: every request). */
-    private static final class ScopedFilter<F> {
-        final RoutePattern scope;
-        final F filter;
-
-        ScopedFilter(RoutePattern scope, F filter) {
-            this.scope = scope;
-            this.filter = filter;
-        }
-
-        boolean appliesTo(List<String> segments) {
-            return scope == null || (segments != null && scope.isPrefixOf(segments));
-        }
-    }
-
-    private final State state;
+    private final RouterState state;
     /** The group prefix without trailing slash; "" for the root router. */
     private final String prefix;
 
     /** Creates an empty router: every request gets 404 until routes are added. */
     public Router() {
-        this(new State(), "");
+        this(new RouterState(), "");
     }
 
-    private Router(State state, String prefix) {
+    private Router(RouterState state, String prefix) {
         this.state = state;
         this.prefix = prefix;
     }
@@ -196,7 +166,7 @@ public final class Router implements Handler {
     public Router before(String prefix, BeforeFilter filter) {
         Objects.requireNonNull(filter, "filter");
         checkNotFrozen();
-        state.before.add(new ScopedFilter<>(scope(prefix), filter));
+        state.before.add(new RouterState.ScopedFilter<>(scope(prefix), filter));
         return this;
     }
 
@@ -209,7 +179,7 @@ public final class Router implements Handler {
     public Router after(String prefix, AfterFilter filter) {
         Objects.requireNonNull(filter, "filter");
         checkNotFrozen();
-        state.after.add(new ScopedFilter<>(scope(prefix), filter));
+        state.after.add(new RouterState.ScopedFilter<>(scope(prefix), filter));
         return this;
     }
 
@@ -245,8 +215,10 @@ public final class Router implements Handler {
      */
     @Override
     public Reply handle(Request request) {
-        state.frozen = true;
-        return new Dispatch(request).run();
+        if (!state.frozen) {
+            state.frozen = true; // a read, not a write, per request once frozen: no shared cache-line traffic
+        }
+        return new Dispatch(state, request).run();
     }
 
     /** Sends this router's error log (handler failures with their stack) to {@code logger}; for tests. */
@@ -258,152 +230,6 @@ public final class Router implements Handler {
     /** Returns what the table finds for {@code method} and {@code rawPath}; for tests. */
     RouteMatch match(Method method, String rawPath) {
         return state.routes.match(method, PathSegments.decode(rawPath));
-    }
-
-    /** The work for one request, as the steps of the class comment. */
-    private final class Dispatch {
-        private Request request;
-        private List<String> segments;
-
-        Dispatch(Request request) {
-            this.request = request;
-        }
-
-        Reply run() {
-            Reply reply;
-            try {
-                reply = beforeAndHandle();
-            } catch (Exception e) {
-                reply = onException(e);
-            }
-            for (ScopedFilter<AfterFilter> f : state.after) {
-                if (f.appliesTo(segments)) {
-                    try {
-                        reply = nonNull(f.filter.after(request, reply), "after filter");
-                    } catch (Exception e) {
-                        reply = onException(e);
-                    }
-                }
-            }
-            return reply;
-        }
-
-        private Reply beforeAndHandle() throws Exception {
-            if ("*".equals(request.path())) {
-                return asterisk();
-            }
-            segments = PathSegments.decode(request.path());
-            RouteMatch match = state.routes.match(request.method(), segments);
-            if (!match.params().isEmpty()) {
-                request = new RoutedRequest(request, match.params());
-            }
-            for (ScopedFilter<BeforeFilter> f : state.before) {
-                if (f.appliesTo(segments)) {
-                    Reply r = f.filter.before(request);
-                    if (r != null) {
-                        return r;
-                    }
-                }
-            }
-            switch (match.outcome()) {
-                case FOUND:
-                    return nonNull(match.route().handler.handle(request), "handler of " + match.route());
-                case METHOD_NOT_ALLOWED:
-                    String allow = RouteMatch.allowHeader(match.allowed());
-                    if (Method.OPTIONS.equals(request.method())) {
-                        return Reply.builder(204).header("Allow", allow).build();
-                    }
-                    return errorReply(Reply.builder(405).header("Allow", allow)
-                            .contentType(Reply.TEXT_UTF8)
-                            .body(bytes("405 Method Not Allowed: " + request.method() + " is not one of " + allow))
-                            .build());
-                default:
-                    return errorReply(Reply.builder(404).contentType(Reply.TEXT_UTF8)
-                            .body(bytes("404 Not Found")).build());
-            }
-        }
-
-        /** {@code OPTIONS *} asks about the server as a whole (RFC 9110 §9.3.7). */
-        private Reply asterisk() {
-            if (Method.OPTIONS.equals(request.method())) {
-                String allow = RouteMatch.allowHeader(RouteMatch.allowOrder(state.routes.methods()));
-                return Reply.builder(204).header("Allow", allow).build();
-            }
-            throw new HttpStatusException(400, "the target '*' is only valid with OPTIONS, got " + request.method());
-        }
-
-        private Reply onException(Exception e) {
-            ExceptionHandler<?> handler = findHandler(e);
-            if (handler != null) {
-                try {
-                    return nonNull(call(handler, e), "exception handler for " + e.getClass().getName());
-                } catch (Exception second) {
-                    second.addSuppressed(e);
-                    log(second, "exception handler failed");
-                    return internalError();
-                }
-            }
-            if (e instanceof HttpStatusException) {
-                HttpStatusException h = (HttpStatusException) e;
-                String message = h.getMessage() == null ? "" : h.getMessage();
-                return errorReply(Reply.builder(h.status()).contentType(Reply.TEXT_UTF8)
-                        .body(bytes(h.status() + " " + message)).build());
-            }
-            log(e, "handler failed");
-            return errorReply(internalError());
-        }
-
-        private ExceptionHandler<?> findHandler(Exception e) {
-            Class<?> stop = e instanceof HttpStatusException ? HttpStatusException.class : Object.class;
-            for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
-                ExceptionHandler<?> h = state.exceptionHandlers.get(c);
-                if (h != null) {
-                    return h;
-                }
-                if (c == stop) {
-                    break;
-                }
-            }
-            return null;
-        }
-
-        @SuppressWarnings("unchecked")
-        private Reply call(ExceptionHandler<?> handler, Exception e) throws Exception {
-            // Safe: the handler was registered for e's class or a superclass of it.
-            return ((ExceptionHandler<Exception>) handler).handle(request, e);
-        }
-
-        private Reply errorReply(Reply reply) {
-            StatusHandler h = state.statusHandlers.get(reply.status());
-            if (h == null) {
-                return reply;
-            }
-            try {
-                return nonNull(h.handle(request, reply), "status handler for " + reply.status());
-            } catch (Exception e) {
-                log(e, "status handler for " + reply.status() + " failed; sending the default reply");
-                return reply;
-            }
-        }
-
-        private void log(Exception e, String what) {
-            state.logger.log(System.Logger.Level.ERROR, request.method() + " " + Escape.quote(request.path()) + ": " + what, e);
-        }
-    }
-
-    private static Reply internalError() {
-        return Reply.builder(500).contentType(Reply.TEXT_UTF8).body(bytes("500 Internal Server Error")).build();
-    }
-
-    private static Reply nonNull(Reply reply, String who) {
-        if (reply == null) {
-            throw new IllegalStateException(who + " returned null; return a Reply (for no content, Reply.noContent())");
-        }
-        return reply;
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void checkNotFrozen() {
