@@ -25,13 +25,23 @@ import java.util.function.Consumer;
  * more segments, so {@code /files/{path...}} matches {@code /files/} with {@code path=""} but not
  * {@code /files}). Matching is on percent-decoded segments, and an encoded slash ({@code %2F})
  * stays inside its segment. A trailing slash is significant: {@code /users} and {@code /users/}
- * are different paths, and no redirect is made between them. Literal beats parameter beats
- * catch-all, independent of registration order; see {@link RouteTable} for the exact rule.
- * Registering a second route with the same shape and method fails at once, naming both.
+ * are different paths, and no redirect is made between them. Dot segments are not removed:
+ * {@code /a/../b} is the three segments {@code a}, {@code ..}, {@code b} and does not reach
+ * {@code /b}.
+ *
+ * <p><b>Precedence.</b> Literal beats parameter beats catch-all, independent of registration
+ * order. Segments are compared from the left, and at the first segment where two patterns
+ * differ the more specific kind wins: for {@code /a/b/c}, {@code /a/{x}/c} beats
+ * {@code /{y}/b/c}. The method takes part: the most specific pattern that has a route for the
+ * request's method wins, so with {@code POST /users/me} and {@code GET /users/{id}},
+ * {@code GET /users/me} reaches the second. Registering a second route with the same shape (the
+ * same literals, parameters in the same places whatever their names) and the same method fails
+ * at once, naming both patterns.
  *
  * <p><b>Methods.</b> A GET route also answers HEAD (the server drops the body). OPTIONS is
  * answered automatically with 204 and {@code Allow} unless an OPTIONS route matches. A path that
- * matches with another method gets 405 with {@code Allow}; no match at all gets 404.
+ * matches only with other methods gets 405 with {@code Allow} listing the methods of every
+ * pattern that matches it (plus HEAD with GET, and OPTIONS); no match at all gets 404.
  *
  * <p><b>Order of work for one request.</b> 1. decode the path (400 if malformed); 2. match the
  * route, so filters can read path parameters; 3. run the before filters whose scope contains the

@@ -4,8 +4,10 @@ import dev.courier.http.Headers;
 import dev.courier.http.Method;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -41,8 +43,10 @@ import java.util.Objects;
  * {@code ETag} is made from the size and modification time, {@code Last-Modified} from the
  * time. A directory requested without its trailing slash is redirected (301) to it, so relative
  * links in its page work; with the slash, its index file is served, else the listing when
- * enabled, else 404. Methods other than GET and HEAD get 405. A multi-range request gets the
- * whole file (see {@link ByteRanges}).
+ * enabled, else 404. Methods other than GET and HEAD get 405; a file the server may not read gets
+ * 403. A request for several ranges gets the whole file as a 200, not
+ * {@code multipart/byteranges} (RFC 9110 §14.2 lets a server ignore Range; this also avoids the
+ * many-ranges amplification of CVE-2011-3192).
  */
 public final class StaticFiles {
 
@@ -81,7 +85,8 @@ public final class StaticFiles {
      * received (still percent-encoded, starting with {@code /}), given the request
      * {@code headers} (for conditional and range requests).
      *
-     * @throws UncheckedIOException if the file system fails other than by a missing file
+     * @throws UncheckedIOException if the file system fails other than by a missing or unreadable
+     *     file
      */
     public Reply serve(Method method, String rawPath, Headers headers) {
         if (!Method.GET.equals(method) && !Method.HEAD.equals(method)) {
@@ -117,7 +122,12 @@ public final class StaticFiles {
             }
             return file(method, real, attrs, headers);
         } catch (NoSuchFileException e) {
-            return notFound();
+            return notFound(); // deleted between the checks and the read
+        } catch (AccessDeniedException e) {
+            return text(403, "403 Forbidden");
+        } catch (InvalidPathException e) {
+            // A name this file system cannot hold (e.g. '<' or ':' on Windows) cannot exist here.
+            return text(400, "path " + Escape.quote(rawPath) + " is not a valid file name here");
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + Escape.quote(rawPath) + " under " + root, e);
         }
