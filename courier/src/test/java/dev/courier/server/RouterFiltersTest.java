@@ -289,4 +289,41 @@ class RouterFiltersTest {
                 () -> r.status(302, (req, reply) -> reply));
         assertTrue(e.getMessage().contains("302"));
     }
+
+    @Test
+    void errorHandlersRegisteredInAGroupApplyRouterWide() {
+        Router r = quiet()
+                .group("/api", api -> api
+                        .exception(IllegalStateException.class, (req, e) -> Reply.text("mapped").withStatus(409))
+                        .status(404, (req, reply) -> Reply.text("api-404").withStatus(404)))
+                .get("/outside", req -> {
+                    throw new IllegalStateException("x");
+                });
+        assertEquals(409, r.handle(TestRequest.get("/outside")).status());
+        assertEquals("api-404", Replies.text(r.handle(TestRequest.get("/nowhere"))));
+    }
+
+    @Test
+    void servesManyThreadsOnceConfigured() throws Exception {
+        Router r = quiet().get("/n/{n}", req -> Reply.text(String.valueOf(req.pathParamInt("n") * 2)));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        if (!Replies.text(r.handle(TestRequest.get("/n/" + i))).equals(String.valueOf(i * 2))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> f : results) {
+                assertTrue(f.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
