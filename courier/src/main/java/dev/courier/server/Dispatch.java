@@ -1,0 +1,157 @@
+package dev.courier.server;
+
+import dev.courier.http.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The work of a {@link Router} for one request, in the order its class comment gives: decode,
+ * match, before filters, handler or 404/405/OPTIONS, exception mapping, after filters.
+ */
+final class Dispatch {
+
+    private final RouterState state;
+    private Request request;
+    private List<String> segments;
+
+    Dispatch(RouterState state, Request request) {
+        this.state = state;
+        this.request = request;
+    }
+
+    Reply run() {
+        Reply reply;
+        try {
+            reply = beforeAndHandle();
+        } catch (Exception e) {
+            reply = onException(e);
+        }
+        for (RouterState.ScopedFilter<AfterFilter> f : state.after) {
+            if (f.appliesTo(segments)) {
+                try {
+                    reply = nonNull(f.filter.after(request, reply), "after filter");
+                } catch (Exception e) {
+                    reply = onException(e);
+                }
+            }
+        }
+        return reply;
+    }
+
+    private Reply beforeAndHandle() throws Exception {
+        if ("*".equals(request.path())) {
+            return asterisk();
+        }
+        segments = PathSegments.decode(request.path());
+        RouteMatch match = state.routes.match(request.method(), segments);
+        if (!match.params().isEmpty()) {
+            request = new RoutedRequest(request, match.params());
+        }
+        for (RouterState.ScopedFilter<BeforeFilter> f : state.before) {
+            if (f.appliesTo(segments)) {
+                Reply r = f.filter.before(request);
+                if (r != null) {
+                    return r;
+                }
+            }
+        }
+        switch (match.outcome()) {
+            case FOUND:
+                return nonNull(match.route().handler.handle(request), "handler of " + match.route());
+            case METHOD_NOT_ALLOWED:
+                String allow = RouteMatch.allowHeader(match.allowed());
+                if (Method.OPTIONS.equals(request.method())) {
+                    return Reply.builder(204).header("Allow", allow).build();
+                }
+                return errorReply(Reply.builder(405).header("Allow", allow)
+                        .contentType(Reply.TEXT_UTF8)
+                        .body(bytes("405 Method Not Allowed: " + request.method() + " is not one of " + allow))
+                        .build());
+            default:
+                return errorReply(Reply.builder(404).contentType(Reply.TEXT_UTF8)
+                        .body(bytes("404 Not Found")).build());
+        }
+    }
+
+    /** {@code OPTIONS *} asks about the server as a whole (RFC 9110 §9.3.7). */
+    private Reply asterisk() {
+        if (Method.OPTIONS.equals(request.method())) {
+            String allow = RouteMatch.allowHeader(RouteMatch.allowOrder(state.routes.methods()));
+            return Reply.builder(204).header("Allow", allow).build();
+        }
+        throw new HttpStatusException(400, "the target '*' is only valid with OPTIONS, got " + request.method());
+    }
+
+    private Reply onException(Exception e) {
+        ExceptionHandler<?> handler = findHandler(e);
+        if (handler != null) {
+            try {
+                return nonNull(call(handler, e), "exception handler for " + e.getClass().getName());
+            } catch (Exception second) {
+                second.addSuppressed(e);
+                log(second, "exception handler failed");
+                return internalError();
+            }
+        }
+        if (e instanceof HttpStatusException) {
+            HttpStatusException h = (HttpStatusException) e;
+            String message = h.getMessage() == null ? "" : h.getMessage();
+            return errorReply(Reply.builder(h.status()).contentType(Reply.TEXT_UTF8)
+                    .body(bytes(h.status() + " " + message)).build());
+        }
+        log(e, "handler failed");
+        return errorReply(internalError());
+    }
+
+    private ExceptionHandler<?> findHandler(Exception e) {
+        Class<?> stop = e instanceof HttpStatusException ? HttpStatusException.class : Object.class;
+        for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
+            ExceptionHandler<?> h = state.exceptionHandlers.get(c);
+            if (h != null) {
+                return h;
+            }
+            if (c == stop) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Reply call(ExceptionHandler<?> handler, Exception e) throws Exception {
+        // Safe: the handler was registered for e's class or a superclass of it.
+        return ((ExceptionHandler<Exception>) handler).handle(request, e);
+    }
+
+    private Reply errorReply(Reply reply) {
+        StatusHandler h = state.statusHandlers.get(reply.status());
+        if (h == null) {
+            return reply;
+        }
+        try {
+            return nonNull(h.handle(request, reply), "status handler for " + reply.status());
+        } catch (Exception e) {
+            log(e, "status handler for " + reply.status() + " failed; sending the default reply");
+            return reply;
+        }
+    }
+
+    private void log(Exception e, String what) {
+        state.logger.log(System.Logger.Level.ERROR, request.method() + " " + Escape.quote(request.path()) + ": " + what, e);
+    }
+
+    static Reply internalError() {
+        return Reply.builder(500).contentType(Reply.TEXT_UTF8).body(bytes("500 Internal Server Error")).build();
+    }
+
+    static Reply nonNull(Reply reply, String who) {
+        if (reply == null) {
+            throw new IllegalStateException(who + " returned null; return a Reply (for no content, Reply.noContent())");
+        }
+        return reply;
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
