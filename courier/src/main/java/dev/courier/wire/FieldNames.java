@@ -44,7 +44,7 @@ final class FieldNames {
         }
         int[] counts = new int[maxLen + 1];
         for (int i = 0; i < NAMES.length; i++) {
-            LOWER_NAMES[i] = NAMES[i].toLowerCase(java.util.Locale.ROOT);
+            LOWER_NAMES[i] = NAMES[i].toLowerCase(java.util.Locale.ROOT).intern();
             LOWER_BYTES[i] = LOWER_NAMES[i].getBytes(StandardCharsets.ISO_8859_1);
             CANON_BYTES[i] = NAMES[i].getBytes(StandardCharsets.ISO_8859_1);
             counts[NAMES[i].length()]++;

@@ -101,6 +101,9 @@ final class RequestHeadParser extends HeadParser<RequestHead> {
             if (line[i] == '\r') {
                 throw FieldSection.bareCr(offset + i, "request line");
             }
+            if (line[i] == ' ') {
+                throw badLine(line, len, i, "more than two spaces; is there an unencoded space in the request-target?");
+            }
         }
         throw new HttpParseException(HttpParseException.Violation.BAD_VERSION, offset + v,
                 "malformed HTTP version " + WireChars.quote(line, v, n) + " in request line "
