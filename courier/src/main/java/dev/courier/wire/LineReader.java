@@ -38,13 +38,10 @@ final class LineReader {
         }
         int pos = in.position();
         int lim = in.limit();
-        int room = budget - len;
-        boolean capped = false;
-        int scanEnd = lim;
-        if (lim - pos > room) {
-            scanEnd = pos + Math.max(room, 0);
-            capped = true;
-        }
+        // One byte past the budget is taken so that "too long" is proven, and reported, as
+        // "read budget + 1" rather than guessed.
+        int room = Math.max(budget - len + 1, 0);
+        int scanEnd = lim - pos > room ? pos + room : lim;
         int lf = -1;
         if (in.hasArray()) {
             byte[] a = in.array();
@@ -69,8 +66,11 @@ final class LineReader {
         }
         in.get(buf, len, take);
         len += take;
+        if (len > budget) {
+            return TOO_LONG;
+        }
         if (lf < 0) {
-            return capped ? TOO_LONG : NEED_MORE;
+            return NEED_MORE;
         }
         complete = true;
         int content = len - 1;
