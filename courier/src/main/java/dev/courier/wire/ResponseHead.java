@@ -1,6 +1,7 @@
 package dev.courier.wire;
 
 import dev.courier.http.Headers;
+import dev.courier.http.Method;
 import java.util.Objects;
 
 /**
@@ -73,7 +74,7 @@ public final class ResponseHead {
      * @throws HttpParseException if Content-Length or Transfer-Encoding is malformed or
      *     ambiguous (only possible for a head that was built, not parsed)
      */
-    public Framing framing(dev.courier.http.Method requestMethod) {
+    public Framing framing(Method requestMethod) {
         Framing d = declared;
         if (d == null) {
             d = Framing.declaredByResponse(headers, 0);

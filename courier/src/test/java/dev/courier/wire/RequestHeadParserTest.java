@@ -131,6 +131,17 @@ class RequestHeadParserTest {
     }
 
     @Test
+    void parsesFromDirectAndReadOnlyBuffers() {
+        byte[] msg = bytes("GET /x HTTP/1.1\r\nHost: a\r\n\r\nrest");
+        ByteBuffer direct = ByteBuffer.allocateDirect(msg.length).put(msg).flip();
+        assertEquals("/x", HeadParser.forRequests(WireLimits.defaults()).parse(direct).target());
+        assertEquals(4, direct.remaining());
+        ByteBuffer readOnly = ByteBuffer.wrap(msg).asReadOnlyBuffer();
+        assertEquals("a", HeadParser.forRequests(WireLimits.defaults()).parse(readOnly).headers().get("Host"));
+        assertEquals(4, readOnly.remaining());
+    }
+
+    @Test
     void parsesPipelinedRequestsAfterReset() {
         HeadParser<RequestHead> p = HeadParser.forRequests(WireLimits.defaults());
         ByteBuffer in = ByteBuffer.wrap(bytes("GET /1 HTTP/1.1\r\nHost: a\r\n\r\nGET /2 HTTP/1.1\r\nHost: a\r\n\r\n"));
