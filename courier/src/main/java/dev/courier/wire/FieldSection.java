@@ -1,0 +1,176 @@
+package dev.courier.wire;
+
+import dev.courier.http.Headers;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Collects the field lines of one header or trailer section (RFC 9112 §5) into reusable arrays
+ * and turns them into {@link Headers} at the end.
+ *
+ * <p>Each line is checked as it arrives: name is a non-empty token directly followed by a colon,
+ * value free of control characters other than HTAB. Obsolete line folding is an error in strict
+ * mode; in tolerant mode the continuation is joined to the previous value with one SP, as RFC
+ * 9112 §5.2 allows a user agent to do.
+ */
+final class FieldSection {
+
+    private final boolean strict;
+    private String[] names = new String[16];
+    private String[] values = new String[16];
+    private int[] ids = new int[16];
+    private int count;
+
+    FieldSection(boolean strict) {
+        this.strict = strict;
+    }
+
+    /** Forgets the fields, keeping the arrays. */
+    void clear() {
+        Arrays.fill(names, 0, count, null);
+        Arrays.fill(values, 0, count, null);
+        count = 0;
+    }
+
+    int count() {
+        return count;
+    }
+
+    /** Returns the {@link FieldNames} id of field {@code i}, or {@link FieldNames#UNKNOWN}. */
+    int id(int i) {
+        return ids[i];
+    }
+
+    String value(int i) {
+        return values[i];
+    }
+
+    /**
+     * Parses one non-empty field line held in {@code line[0, len)}.
+     *
+     * @param offset where the line starts in the message, for error offsets
+     * @param maxCount the limit on the number of fields
+     */
+    void addLine(byte[] line, int len, long offset, int maxCount) {
+        byte first = line[0];
+        if (first == ' ' || first == '\t') {
+            foldLine(line, len, offset);
+            return;
+        }
+        int colon = -1;
+        for (int i = 0; i < len; i++) {
+            byte b = line[i];
+            if (b == ':') {
+                colon = i;
+                break;
+            }
+            if (!WireChars.isTchar(b)) {
+                throw badName(line, len, i, offset);
+            }
+        }
+        if (colon < 0) {
+            throw new HttpParseException(HttpParseException.Violation.BAD_HEADER_NAME, offset + len,
+                    "field line " + WireChars.quote(line, 0, len) + " has no colon (RFC 9112 §5)");
+        }
+        if (colon == 0) {
+            throw new HttpParseException(HttpParseException.Violation.BAD_HEADER_NAME, offset,
+                    "field line " + WireChars.quote(line, 0, len) + " has an empty name (RFC 9110 §5.1)");
+        }
+        if (count == maxCount) {
+            throw new HttpParseException(HttpParseException.Violation.TOO_MANY_HEADERS, offset,
+                    "header section exceeds maxHeaderCount=" + maxCount + " (field " + (count + 1) + " is "
+                            + WireChars.quote(line, 0, colon) + "); raise WireLimits.maxHeaderCount if the peer is trusted");
+        }
+        int id = FieldNames.lookup(line, 0, colon);
+        String name = FieldNames.toName(id, line, 0, colon);
+        String value = readValue(line, colon + 1, len, offset, name);
+        if (count == names.length) {
+            int n = count * 2;
+            names = Arrays.copyOf(names, n);
+            values = Arrays.copyOf(values, n);
+            ids = Arrays.copyOf(ids, n);
+        }
+        names[count] = name;
+        values[count] = value;
+        ids[count] = id;
+        count++;
+    }
+
+    /** Returns the fields as Headers. */
+    Headers toHeaders() {
+        if (count == 0) {
+            return Headers.empty();
+        }
+        // Headers has no unchecked construction path, so its builder checks each field again.
+        Headers.Builder b = Headers.builder();
+        for (int i = 0; i < count; i++) {
+            b.add(names[i], values[i]);
+        }
+        return b.build();
+    }
+
+    private void foldLine(byte[] line, int len, long offset) {
+        if (strict) {
+            throw new HttpParseException(HttpParseException.Violation.OBS_FOLD, offset,
+                    "field line " + WireChars.quote(line, 0, len) + " starts with whitespace: obsolete line folding"
+                            + " is not allowed in requests (RFC 9112 §5.2); send the value on one line");
+        }
+        if (count == 0) {
+            throw new HttpParseException(HttpParseException.Violation.OBS_FOLD, offset,
+                    "whitespace-led line " + WireChars.quote(line, 0, len)
+                            + " before the first field has nothing to continue (RFC 9112 §2.2)");
+        }
+        String more = readValue(line, 0, len, offset, names[count - 1]);
+        if (!more.isEmpty()) {
+            values[count - 1] = values[count - 1].isEmpty() ? more : values[count - 1] + ' ' + more;
+        }
+    }
+
+    private static String readValue(byte[] line, int start, int end, long offset, String name) {
+        while (start < end && (line[start] == ' ' || line[start] == '\t')) {
+            start++;
+        }
+        while (end > start && (line[end - 1] == ' ' || line[end - 1] == '\t')) {
+            end--;
+        }
+        for (int i = start; i < end; i++) {
+            byte b = line[i];
+            if (!WireChars.isValueByte(b)) {
+                if (b == '\r') {
+                    throw bareCr(offset + i, "value of " + WireChars.quote(name));
+                }
+                throw new HttpParseException(HttpParseException.Violation.BAD_HEADER_VALUE, offset + i,
+                        "value of " + WireChars.quote(name) + " holds " + WireChars.describe(b) + " at offset "
+                                + (i - start) + " in " + WireChars.quote(line, start, end - start)
+                                + "; control characters are not allowed in field values (RFC 9110 §5.5)");
+            }
+        }
+        return start == end ? "" : new String(line, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    private static HttpParseException badName(byte[] line, int len, int i, long offset) {
+        byte b = line[i];
+        if (b == ' ' || b == '\t') {
+            int j = i;
+            while (j < len && (line[j] == ' ' || line[j] == '\t')) {
+                j++;
+            }
+            if (j < len && line[j] == ':') {
+                return new HttpParseException(HttpParseException.Violation.SPACE_BEFORE_COLON, offset + i,
+                        "whitespace between field name " + WireChars.quote(line, 0, i)
+                                + " and colon is not allowed (RFC 9112 §5.1)");
+            }
+        }
+        if (b == '\r') {
+            return bareCr(offset + i, "field name");
+        }
+        return new HttpParseException(HttpParseException.Violation.BAD_HEADER_NAME, offset + i,
+                "field name in " + WireChars.quote(line, 0, len) + " holds " + WireChars.describe(b)
+                        + " at offset " + i + ", not a token character (RFC 9110 §5.1)");
+    }
+
+    static HttpParseException bareCr(long offset, String where) {
+        return new HttpParseException(HttpParseException.Violation.BARE_CR, offset,
+                "CR not followed by LF in " + where + " (RFC 9112 §2.2); lines must end with CR LF");
+    }
+}
