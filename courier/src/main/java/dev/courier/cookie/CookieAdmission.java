@@ -27,7 +27,7 @@ final class CookieAdmission {
     /** Returns STORED with the new cookie, or REJECTED with the reason. */
     StoreOutcome admit(String header, ParsedSetCookie p, RequestUrl url, Instant now) {
         if (p.rejection() != null) {
-            return StoreOutcome.rejected(header, null, p.rejection());
+            return StoreOutcome.rejected(header, p.name(), p.rejection());
         }
         Cookie.Builder b = Cookie.builder().name(p.name()).value(p.value())
                 .creationTime(now).lastAccessTime(now)

@@ -18,7 +18,12 @@ record ParsedSetCookie(String name, String value, Instant expires, Long maxAgeSe
 
     /** Returns a result that says why the header is ignored. */
     static ParsedSetCookie rejected(String reason) {
-        return new ParsedSetCookie(null, null, null, null, null, null, false, false, false, null,
+        return rejected(null, reason);
+    }
+
+    /** Returns a result that says why the header with cookie name {@code name} (may be null) is ignored. */
+    static ParsedSetCookie rejected(String name, String reason) {
+        return new ParsedSetCookie(name, null, null, null, null, null, false, false, false, null,
                 false, reason);
     }
 }

@@ -70,7 +70,7 @@ final class SetCookieParser {
                 }
                 int size = CookieChars.utf8Length(name) + CookieChars.utf8Length(value);
                 if (size > maxNameValueBytes) {
-                    return ParsedSetCookie.rejected("name and value take " + size
+                    return ParsedSetCookie.rejected(name, "name and value take " + size
                             + " bytes, over maxNameValueBytes=" + maxNameValueBytes
                             + " (RFC 6265bis §5.6); keep large data out of cookies");
                 }
