@@ -88,6 +88,8 @@ public final class MemoryCookieJar implements CookieJar {
     private final Map<String, LinkedHashMap<Key, Entry>> groups = new HashMap<>();
     private int size;
     private long nextSeq;
+    /** Evictions made while storing one cookie, reported after that cookie's own outcome. */
+    private final List<StoreOutcome> evictions = new ArrayList<>();
 
     private MemoryCookieJar(Builder b) {
         this.clock = b.clock;
@@ -202,7 +204,7 @@ public final class MemoryCookieJar implements CookieJar {
         for (int i = 0; i < count && i < candidates.size(); i++) {
             Cookie victim = candidates.get(i).getValue().cookie;
             removeKey(Key.of(victim));
-            report(StoreOutcome.evicted(victim, victim.isExpired(now) ? "it had expired and " + why : why));
+            evictions.add(StoreOutcome.evicted(victim, victim.isExpired(now) ? "it had expired and " + why : why));
         }
     }
 
@@ -325,11 +327,19 @@ public final class MemoryCookieJar implements CookieJar {
         return site != null ? site : domain;
     }
 
+    /** Logs (except plain stores) and tells the listener: the outcome, then evictions it caused. */
     private void report(StoreOutcome o) {
         if (o.kind() != StoreOutcome.Kind.STORED) {
             LOG.log(Level.DEBUG, o::message);
         }
         listener.accept(o);
+        if (!evictions.isEmpty()) {
+            List<StoreOutcome> done = List.copyOf(evictions);
+            evictions.clear();
+            for (StoreOutcome e : done) {
+                report(e);
+            }
+        }
     }
 
     /** A builder of {@link MemoryCookieJar}. */

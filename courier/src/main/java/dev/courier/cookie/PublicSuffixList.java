@@ -138,6 +138,9 @@ final class PublicSuffixList {
         String candidate = host;
         // Bounded: each pass drops one label; a single label is always a suffix.
         while (true) {
+            if (exceptions.contains(candidate)) {
+                return candidate; // "!city.kobe.jp": the suffix is kobe.jp, so this is registrable
+            }
             if (isPublicSuffix(candidate)) {
                 return child;
             }
