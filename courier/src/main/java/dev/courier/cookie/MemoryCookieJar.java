@@ -6,15 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * A {@link CookieJar} kept in memory, following RFC 6265 §5.3 (storage) and §5.4 (retrieval).
@@ -23,7 +17,7 @@ import java.util.function.Predicate;
  * <table>
  * <caption>Limits and where their defaults come from</caption>
  * <tr><th>limit</th><th>default</th><th>source</th></tr>
- * <tr><td>name + value bytes</td><td>{@value SetCookieParser#DEFAULT_MAX_NAME_VALUE_BYTES}</td>
+ * <tr><td>name + value bytes</td><td>{@value #DEFAULT_MAX_NAME_VALUE_BYTES}</td>
  *     <td>RFC 6265bis §5.6; RFC 6265 §6.1 asks for at least 4096</td></tr>
  * <tr><td>cookies per site</td><td>{@value #DEFAULT_MAX_COOKIES_PER_DOMAIN}</td>
  *     <td>Chromium's kDomainMaxCookies and Firefox's network.cookie.maxPerHost are both 180</td></tr>
@@ -48,57 +42,28 @@ public final class MemoryCookieJar implements CookieJar {
     /** Cookies in one jar: RFC 6265 §6.1 minimum and Firefox network.cookie.maxNumber, 3000. */
     public static final int DEFAULT_MAX_COOKIES = 3000;
 
+    /** Name plus value bytes of one cookie: RFC 6265bis §5.6 and RFC 6265 §6.1, 4096. */
+    public static final int DEFAULT_MAX_NAME_VALUE_BYTES = SetCookieParser.DEFAULT_MAX_NAME_VALUE_BYTES;
+
     /** Longest lifetime of a stored cookie: RFC 6265bis §5.6.1 "SHOULD NOT be greater than 400 days". */
     public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofDays(400);
 
     private static final System.Logger LOG = System.getLogger(MemoryCookieJar.class.getName());
 
-    /** The storage key of RFC 6265bis §5.7 step 22: name, domain, host-only flag and path. */
-    private record Key(String name, String domain, boolean hostOnly, String path) {
-        static Key of(Cookie c) {
-            return new Key(c.name(), c.domain(), c.hostOnly(), c.path());
-        }
-    }
-
-    /** A stored cookie plus its arrival number, which orders cookies created in the same instant. */
-    private static final class Entry {
-        Cookie cookie;
-        final long seq;
-
-        Entry(Cookie cookie, long seq) {
-            this.cookie = cookie;
-            this.seq = seq;
-        }
-    }
-
-    private static final Comparator<Entry> SEND_ORDER = Comparator
-            .comparingInt((Entry e) -> -e.cookie.path().length())
-            .thenComparing(e -> e.cookie.creationTime())
-            .thenComparingLong(e -> e.seq);
-
     private final Clock clock;
-    private final PublicSuffixList suffixes;
     private final CookieAdmission admission;
     private final int maxNameValueBytes;
-    private final int maxPerDomain;
-    private final int maxCookies;
     private final Consumer<StoreOutcome> listener;
-
-    /** Cookies grouped by the registrable domain of their domain. Guarded by {@code this}. */
-    private final Map<String, LinkedHashMap<Key, Entry>> groups = new HashMap<>();
-    private int size;
-    private long nextSeq;
-    /** Evictions made while storing one cookie, reported after that cookie's own outcome. */
-    private final List<StoreOutcome> evictions = new ArrayList<>();
+    /** Guarded by {@code this}. */
+    private final CookieStore store;
 
     private MemoryCookieJar(Builder b) {
+        PublicSuffixList suffixes = b.suffixes != null ? b.suffixes : PublicSuffixList.defaultList();
         this.clock = b.clock;
-        this.suffixes = b.suffixes != null ? b.suffixes : PublicSuffixList.defaultList();
         this.admission = new CookieAdmission(suffixes, b.maxLifetime);
         this.maxNameValueBytes = b.maxNameValueBytes;
-        this.maxPerDomain = b.maxPerDomain;
-        this.maxCookies = b.maxCookies;
         this.listener = b.listener;
+        this.store = new CookieStore(suffixes, b.maxPerDomain, b.maxCookies);
     }
 
     /** Returns a builder with the system UTC clock and the default limits. */
@@ -114,8 +79,8 @@ public final class MemoryCookieJar implements CookieJar {
         for (String header : setCookieHeaders) {
             StoreOutcome o = admission.admit(header, SetCookieParser.parse(header, maxNameValueBytes), url, now);
             if (o.kind() == StoreOutcome.Kind.STORED) {
-                String shadow = shadowsSecureCookie(o.cookie(), url);
-                o = shadow != null ? StoreOutcome.rejected(header, o.cookie().name(), shadow) : put(header, o.cookie(), now);
+                String shadow = store.shadowsSecureCookie(o.cookie(), url);
+                o = shadow != null ? StoreOutcome.rejected(header, o.cookie().name(), shadow) : store.put(header, o.cookie(), now);
             }
             report(o);
             outcomes.add(o);
@@ -126,191 +91,45 @@ public final class MemoryCookieJar implements CookieJar {
     @Override
     public synchronized StoreOutcome add(Cookie cookie) {
         Objects.requireNonNull(cookie, "cookie");
-        StoreOutcome o = put(null, cookie, clock.instant());
+        StoreOutcome o = store.put(null, cookie, clock.instant());
         report(o);
         return o;
     }
 
-    /** Stores or deletes by key; a replacement keeps the old creation time (RFC 6265 §5.3 step 11.3). */
-    private StoreOutcome put(String header, Cookie cookie, Instant now) {
-        Key key = Key.of(cookie);
-        LinkedHashMap<Key, Entry> group = groups.computeIfAbsent(groupOf(cookie.domain()), g -> new LinkedHashMap<>());
-        Entry old = group.remove(key);
-        if (old != null) {
-            size--;
-        }
-        if (cookie.isExpired(now)) {
-            if (group.isEmpty()) {
-                groups.remove(groupOf(cookie.domain()));
-            }
-            return StoreOutcome.expired(header, cookie);
-        }
-        Cookie stored = old == null ? cookie : cookie.newBuilder().creationTime(old.cookie.creationTime()).build();
-        group.put(key, new Entry(stored, old == null ? nextSeq++ : old.seq));
-        size++;
-        StoreOutcome o = StoreOutcome.stored(header, stored);
-        enforceLimits(group, key, now);
-        return o;
-    }
-
-    /**
-     * Returns why a non-Secure cookie from an insecure origin may not shadow a Secure cookie of
-     * the same name whose domain and path overlap (RFC 6265bis §5.7 step 16), or null.
-     */
-    private String shadowsSecureCookie(Cookie c, RequestUrl url) {
-        if (c.secure() || url.secureContext()) {
-            return null;
-        }
-        LinkedHashMap<Key, Entry> group = groups.get(groupOf(c.domain()));
-        if (group == null) {
-            return null;
-        }
-        for (Entry e : group.values()) {
-            Cookie old = e.cookie;
-            if (old.secure() && old.name().equals(c.name())
-                    && (HostNames.domainMatches(old.domain(), c.domain()) || HostNames.domainMatches(c.domain(), old.domain()))
-                    && CookiePaths.pathMatches(c.path(), old.path())) {
-                return "it would overwrite or shadow the Secure cookie for " + old.domain() + old.path()
-                        + " from an insecure origin (RFC 6265bis §5.7 step 16)";
-            }
-        }
-        return null;
-    }
-
-    /** Evicts from the site, then from the whole jar: expired first, then least recently accessed. */
-    private void enforceLimits(LinkedHashMap<Key, Entry> group, Key keep, Instant now) {
-        if (group.size() > maxPerDomain) {
-            evict(List.of(group), group.size() - maxPerDomain, keep, now,
-                    "the site has more than maxCookiesPerDomain=" + maxPerDomain + " cookies");
-        }
-        if (size > maxCookies) {
-            evict(new ArrayList<>(groups.values()), size - maxCookies, keep, now,
-                    "the jar has more than maxCookies=" + maxCookies + " cookies");
-        }
-    }
-
-    private void evict(List<LinkedHashMap<Key, Entry>> from, int count, Key keep, Instant now, String why) {
-        List<Map.Entry<Key, Entry>> candidates = new ArrayList<>();
-        for (LinkedHashMap<Key, Entry> g : from) {
-            for (Map.Entry<Key, Entry> e : g.entrySet()) {
-                if (!e.getKey().equals(keep)) {
-                    candidates.add(e);
-                }
-            }
-        }
-        candidates.sort(Comparator.comparing((Map.Entry<Key, Entry> e) -> !e.getValue().cookie.isExpired(now))
-                .thenComparing(e -> e.getValue().cookie.lastAccessTime())
-                .thenComparingLong(e -> e.getValue().seq));
-        for (int i = 0; i < count && i < candidates.size(); i++) {
-            Cookie victim = candidates.get(i).getValue().cookie;
-            removeKey(Key.of(victim));
-            evictions.add(StoreOutcome.evicted(victim, victim.isExpired(now) ? "it had expired and " + why : why));
-        }
-    }
-
     @Override
     public synchronized List<Cookie> cookiesFor(URI requestUrl) {
-        RequestUrl url = RequestUrl.of(requestUrl);
-        Instant now = clock.instant();
-        LinkedHashMap<Key, Entry> group = groups.get(groupOf(url.host()));
-        if (group == null) {
-            return List.of();
-        }
-        List<Entry> matching = new ArrayList<>();
-        for (Iterator<Entry> it = group.values().iterator(); it.hasNext(); ) {
-            Entry e = it.next();
-            Cookie c = e.cookie;
-            if (c.isExpired(now)) {
-                it.remove(); // RFC 6265 §5.3: expired cookies are evicted whenever seen
-                size--;
-                continue;
-            }
-            boolean domainOk = c.hostOnly() ? c.domain().equals(url.host()) : HostNames.domainMatches(url.host(), c.domain());
-            if (domainOk && CookiePaths.pathMatches(url.path(), c.path()) && (!c.secure() || url.secureContext())) {
-                matching.add(e);
-            }
-        }
-        matching.sort(SEND_ORDER);
-        List<Cookie> result = new ArrayList<>(matching.size());
-        for (Entry e : matching) {
-            if (!e.cookie.lastAccessTime().equals(now)) {
-                e.cookie = e.cookie.newBuilder().lastAccessTime(now).build(); // §5.4 step 3
-            }
-            result.add(e.cookie);
-        }
-        return List.copyOf(result);
+        return store.matching(RequestUrl.of(requestUrl), clock.instant());
     }
 
     @Override
     public synchronized boolean remove(Cookie cookie) {
-        return removeKey(Key.of(cookie));
-    }
-
-    private boolean removeKey(Key key) {
-        String g = groupOf(key.domain());
-        LinkedHashMap<Key, Entry> group = groups.get(g);
-        if (group == null || group.remove(key) == null) {
-            return false;
-        }
-        size--;
-        if (group.isEmpty()) {
-            groups.remove(g);
-        }
-        return true;
+        return store.remove(cookie);
     }
 
     @Override
     public synchronized int removeExpired() {
         Instant now = clock.instant();
-        return removeIf(c -> c.isExpired(now));
+        return store.removeIf(c -> c.isExpired(now));
     }
 
     @Override
     public synchronized int clearSession() {
-        return removeIf(c -> !c.persistent());
-    }
-
-    private int removeIf(Predicate<Cookie> p) {
-        int removed = 0;
-        for (Iterator<LinkedHashMap<Key, Entry>> gi = groups.values().iterator(); gi.hasNext(); ) {
-            LinkedHashMap<Key, Entry> group = gi.next();
-            for (Iterator<Entry> it = group.values().iterator(); it.hasNext(); ) {
-                if (p.test(it.next().cookie)) {
-                    it.remove();
-                    removed++;
-                }
-            }
-            if (group.isEmpty()) {
-                gi.remove();
-            }
-        }
-        size -= removed;
-        return removed;
+        return store.removeIf(c -> !c.persistent());
     }
 
     @Override
     public synchronized void clear() {
-        groups.clear();
-        size = 0;
+        store.clear();
     }
 
     @Override
     public synchronized List<Cookie> all() {
-        List<Entry> entries = new ArrayList<>(size);
-        for (LinkedHashMap<Key, Entry> group : groups.values()) {
-            entries.addAll(group.values());
-        }
-        entries.sort(Comparator.comparingLong(e -> e.seq));
-        List<Cookie> result = new ArrayList<>(entries.size());
-        for (Entry e : entries) {
-            result.add(e.cookie);
-        }
-        return List.copyOf(result);
+        return store.all();
     }
 
     /** Returns the number of cookies in the jar, expired ones included. */
     public synchronized int size() {
-        return size;
+        return store.size();
     }
 
     /** Returns the clock this jar reads. */
@@ -318,27 +137,17 @@ public final class MemoryCookieJar implements CookieJar {
         return clock;
     }
 
-    /** Returns the registrable domain of {@code domain}, or the domain itself for IPs and suffixes. */
-    private String groupOf(String domain) {
-        if (HostNames.isIpAddress(domain)) {
-            return domain;
-        }
-        String site = suffixes.registrableDomain(domain);
-        return site != null ? site : domain;
-    }
-
-    /** Logs (except plain stores) and tells the listener: the outcome, then evictions it caused. */
+    /**
+     * Logs (except plain stores) and tells the listener: the outcome, then any evictions it caused.
+     * The listener runs under the jar's lock, so it must not wait for another thread using the jar.
+     */
     private void report(StoreOutcome o) {
         if (o.kind() != StoreOutcome.Kind.STORED) {
             LOG.log(Level.DEBUG, o::message);
         }
         listener.accept(o);
-        if (!evictions.isEmpty()) {
-            List<StoreOutcome> done = List.copyOf(evictions);
-            evictions.clear();
-            for (StoreOutcome e : done) {
-                report(e);
-            }
+        for (StoreOutcome e : store.drainEvictions()) {
+            report(e);
         }
     }
 
