@@ -217,4 +217,40 @@ class MemoryCookieJarTest {
         assertEquals("my_host", jar.all().get(0).domain());
         assertEquals("a=1", header("http://my_host:8080/y"));
     }
+
+    @Test
+    void treatsAnUnknownSameSiteValueAsNone() {
+        store("https://example.com/", "a=1; SameSite=Strict; SameSite=bogus", "b=1; SameSite=lax");
+        assertNull(jar.all().get(0).sameSite(), "the last SameSite wins, and an unknown value means no value");
+        assertEquals(SameSite.LAX, jar.all().get(1).sameSite());
+    }
+
+    @Test
+    void staysConsistentUnderConcurrentUse() throws InterruptedException {
+        MemoryCookieJar shared = MemoryCookieJar.builder().clock(clock).build();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 4; t++) {
+            int id = t;
+            Thread th = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 200; i++) {
+                        URI u = URI.create("https://h" + id + ".example.com/");
+                        shared.store(u, List.of("c" + (i % 20) + "=" + i));
+                        shared.cookiesFor(u);
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            threads.add(th);
+            th.start();
+        }
+        for (Thread th : threads) {
+            th.join(10_000);
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(80, shared.size(), "20 names on each of 4 hosts");
+        assertEquals(80, shared.all().size());
+    }
 }
