@@ -58,7 +58,7 @@ final class CookieAdmission {
         String path = p.path() != null ? p.path() : CookiePaths.defaultPath(url.path());
         b.path(path);
 
-        // RFC 6265bis §5.7 step 10: only a secure origin may set a Secure cookie.
+        // RFC 6265bis §5.7: only a secure origin may set a Secure cookie.
         if (p.secure() && !url.secureContext()) {
             return reject(header, p, "it is Secure but was set over " + url.scheme() + "://" + host
                     + ", not https or a loopback host (RFC 6265bis §5.7)");

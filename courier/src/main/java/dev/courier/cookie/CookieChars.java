@@ -28,7 +28,7 @@ final class CookieChars {
         return s.substring(from, to);
     }
 
-    /** Returns true for a control character other than HTAB (RFC 6265bis §5.6 step 1). */
+    /** Returns true for a control character other than HTAB (RFC 6265bis §5.6, first step). */
     static boolean isCtlExceptTab(char c) {
         return (c < 0x20 && c != '\t') || c == 0x7F;
     }

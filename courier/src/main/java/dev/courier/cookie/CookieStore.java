@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  */
 final class CookieStore {
 
-    /** The storage key of RFC 6265bis §5.7 step 22: name, domain, host-only flag and path. */
+    /** The storage key of RFC 6265bis §5.7 (storage model): name, domain, host-only flag and path. */
     private record Key(String name, String domain, boolean hostOnly, String path) {
         static Key of(Cookie c) {
             return new Key(c.name(), c.domain(), c.hostOnly(), c.path());
@@ -118,7 +118,7 @@ final class CookieStore {
 
     /**
      * Returns why a non-Secure cookie from an insecure origin may not shadow a Secure cookie of
-     * the same name whose domain and path overlap (RFC 6265bis §5.7 step 16), or null.
+     * the same name whose domain and path overlap (RFC 6265bis §5.7, "leave secure cookies alone"), or null.
      */
     String shadowsSecureCookie(Cookie c, RequestUrl url) {
         if (c.secure() || url.secureContext()) {
@@ -134,7 +134,7 @@ final class CookieStore {
                     && (HostNames.domainMatches(old.domain(), c.domain()) || HostNames.domainMatches(c.domain(), old.domain()))
                     && CookiePaths.pathMatches(c.path(), old.path())) {
                 return "it would overwrite or shadow the Secure cookie for " + old.domain() + old.path()
-                        + " from an insecure origin (RFC 6265bis §5.7 step 16)";
+                        + " from an insecure origin (RFC 6265bis §5.7, 'leave secure cookies alone')";
             }
         }
         return null;

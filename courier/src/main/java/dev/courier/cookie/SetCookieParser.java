@@ -14,10 +14,10 @@ import java.time.Instant;
  */
 final class SetCookieParser {
 
-    /** Name plus value may take 4096 octets: RFC 6265bis §5.6 step 5 and RFC 6265 §6.1. */
+    /** Name plus value may take 4096 octets: RFC 6265bis §5.6 and RFC 6265 §6.1. */
     static final int DEFAULT_MAX_NAME_VALUE_BYTES = 4096;
 
-    /** An attribute value over 1024 octets is ignored: RFC 6265bis §5.6 step 6.2. */
+    /** An attribute value over 1024 octets is ignored: RFC 6265bis §5.6. */
     static final int DEFAULT_MAX_ATTRIBUTE_VALUE_BYTES = 1024;
 
     /** Where the parser is: in the name-value pair, or in the attribute list after it. */
