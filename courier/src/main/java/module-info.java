@@ -6,4 +6,5 @@
  */
 module dev.courier {
     exports dev.courier.http;
+    exports dev.courier.multipart;
 }
