@@ -3,8 +3,6 @@ package dev.courier.multipart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -324,7 +322,12 @@ public final class MultipartParser {
             }
             headerBuf[headerLen++] = c;
             if (c == '\n' && (headerLen == 2 && headerBuf[0] == '\r' || endsWithBlankLine())) {
-                PartHeaders headers = parseHeaders();
+                PartHeaders headers;
+                try {
+                    headers = PartHeaderSection.parse(headerBuf, headerLen - 2);
+                } catch (IllegalArgumentException e) {
+                    throw fail("part #" + parts + ": " + e.getMessage(), e);
+                }
                 state = State.BODY;
                 matched = 0;
                 listener.partStart(parts - 1, headers);
@@ -338,70 +341,13 @@ public final class MultipartParser {
                 && headerBuf[headerLen - 4] == '\r';
     }
 
-    /** Splits the header section into fields; obs-fold continuation lines are joined (RFC 5322 §2.2.3). */
-    private PartHeaders parseHeaders() {
-        PartHeaders.Builder b = PartHeaders.builder();
-        String name = null;
-        StringBuilder value = new StringBuilder();
-        int end = headerLen - 2; // drop the blank line's CRLF
-        int lineStart = 0;
-        while (lineStart < end) {
-            int lineEnd = lineStart;
-            while (headerBuf[lineEnd] != '\r' || headerBuf[lineEnd + 1] != '\n') {
-                lineEnd++;
-            }
-            byte first = headerBuf[lineStart];
-            if ((first == ' ' || first == '\t') && name != null) {
-                value.append(' ').append(decode(lineStart, lineEnd).trim());
-            } else {
-                if (name != null) {
-                    addField(b, name, value.toString());
-                }
-                int colon = lineStart;
-                while (colon < lineEnd && headerBuf[colon] != ':') {
-                    colon++;
-                }
-                if (colon == lineEnd || colon == lineStart) {
-                    throw fail("header line " + Escape.quote(headerBuf, lineStart, lineEnd - lineStart) + " in part #"
-                            + parts + " is not \"Name: value\"");
-                }
-                name = new String(headerBuf, lineStart, colon - lineStart, StandardCharsets.ISO_8859_1);
-                value.setLength(0);
-                value.append(decode(colon + 1, lineEnd).trim());
-            }
-            lineStart = lineEnd + 2;
-        }
-        if (name != null) {
-            addField(b, name, value.toString());
-        }
-        return b.build();
-    }
-
-    private void addField(PartHeaders.Builder b, String name, String value) {
-        try {
-            b.add(name, value);
-        } catch (IllegalArgumentException e) {
-            throw new MultipartException("bad header in part #" + parts + ": " + e.getMessage()
-                    + " (after " + total + " bytes, state " + state + ")", e);
-        }
-    }
-
-    /**
-     * Decodes header bytes as UTF-8, which browsers and urllib3 use for file names, falling back
-     * to ISO-8859-1 (every byte maps to a char) when they are not valid UTF-8.
-     */
-    private String decode(int from, int to) {
-        ByteBuffer bytes = ByteBuffer.wrap(headerBuf, from, to - from);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
-        } catch (CharacterCodingException e) {
-            return new String(headerBuf, from, to - from, StandardCharsets.ISO_8859_1);
-        }
-    }
-
     private MultipartException fail(String what) {
-        return new MultipartException("multipart: " + what + " (after " + total + " bytes, state " + state + ")");
+        return fail(what, null);
+    }
+
+    private MultipartException fail(String what, Throwable cause) {
+        return new MultipartException("multipart: " + what + " (after " + total + " bytes, state " + state + ")",
+                cause);
     }
 
     /** Holds the boundary and the limits of a parser. */
@@ -415,7 +361,7 @@ public final class MultipartParser {
             this.boundary = boundary;
         }
 
-        /** Sets the most parts accepted (default {@value #DEFAULT_MAX_PARTS}). */
+        /** Sets the most parts accepted (default {@value MultipartParser#DEFAULT_MAX_PARTS}). */
         public Builder maxParts(int maxParts) {
             this.maxParts = positive("maxParts", maxParts);
             return this;
