@@ -13,10 +13,13 @@ import java.util.Map;
  * parameters, as in {@code Content-Type} and {@code Content-Disposition}, RFC 6266 §4.1) into the
  * lower-cased leading value and its parameters, names lower-cased, in order.
  *
- * <p>Lenient where senders differ: a backslash in a quoted string escapes only {@code "} and
- * {@code \}, because browsers do not escape backslashes and old ones sent Windows paths such as
- * {@code C:\dir\a.txt}; a parameter without {@code =} is skipped; an unquoted value runs to the
- * next {@code ;}.
+ * <p>Two quoting conventions meet here: RFC 9110 quoted-strings escape {@code "} as {@code \"},
+ * while browsers, curl and urllib3 (WHATWG HTML) write {@code "} as {@code %22} and leave
+ * backslashes alone, so {@code name="a\"} is a complete value ending in a backslash. A
+ * {@code \"} is therefore an escaped quote only when it does not close the value (followed by
+ * optional spaces and then {@code ;} or the end); a backslash is otherwise literal, which also
+ * keeps Windows paths such as {@code C:\dir\a.txt} intact. A parameter without {@code =} is
+ * skipped; an unquoted value runs to the next {@code ;}.
  */
 final class HeaderParams {
 
@@ -54,7 +57,7 @@ final class HeaderParams {
                 i++;
                 while (i < n && header.charAt(i) != '"') {
                     char c = header.charAt(i);
-                    if (c == '\\' && i + 1 < n && (header.charAt(i + 1) == '"' || header.charAt(i + 1) == '\\')) {
+                    if (c == '\\' && i + 1 < n && header.charAt(i + 1) == '"' && !closesValue(header, i + 2)) {
                         c = header.charAt(++i);
                     }
                     sb.append(c);
@@ -77,6 +80,12 @@ final class HeaderParams {
             }
         }
         return new HeaderParams(value, params);
+    }
+
+    /** Returns true when only spaces and then ';' or the end follow index {@code i}. */
+    private static boolean closesValue(String s, int i) {
+        int j = skipWs(s, i);
+        return j == s.length() || s.charAt(j) == ';';
     }
 
     private static int skipWs(String s, int i) {

@@ -152,6 +152,9 @@ class MultipartFormTest {
         assertEquals("a\"b", d.name());
         assertEquals("C:\\dir\\x.txt", d.filename(), "backslashes not before a quote stay literal");
         assertEquals("3", d.param("SIZE"));
+        // WHATWG senders leave backslashes alone: a backslash before the closing quote is literal.
+        assertEquals("a\\", ContentDisposition.parse("form-data; name=\"a\\\"; filename=\"b\\\"").name());
+        assertEquals("b\\", ContentDisposition.parse("form-data; name=\"a\\\"; filename=\"b\\\"").filename());
         assertNull(d.param("flag"));
         assertEquals("plain", ContentDisposition.parse("attachment; filename=plain; filename*=bogus").filename());
         assertEquals("£", ContentDisposition.parse("attachment; filename*=iso-8859-1'en'%A3").filename());
