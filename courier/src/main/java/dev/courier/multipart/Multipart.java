@@ -282,14 +282,21 @@ public final class Multipart {
             return file(name, leaf == null ? null : leaf.toString(), file, null);
         }
 
-        /** Adds a file part streamed from disk; a null content type is guessed from the filename. */
+        /**
+         * Adds a file part streamed from disk; a null filename writes no filename parameter, a
+         * null content type is guessed from the filename (or else the file's name).
+         */
         public Builder file(String name, String filename, Path file, String contentType) {
-            return part(typed(Part.builder().name(name).filename(filename), contentType).body(file).build());
+            Path leaf = file.getFileName();
+            String guessFrom = filename != null || leaf == null ? filename : leaf.toString();
+            return part(Part.builder().name(name).filename(filename).contentType(typeOr(contentType, guessFrom))
+                    .body(file).build());
         }
 
         /** Adds a file part from bytes; a null content type is guessed from the filename. */
         public Builder file(String name, String filename, byte[] content, String contentType) {
-            return part(typed(Part.builder().name(name).filename(filename), contentType).body(content).build());
+            return part(Part.builder().name(name).filename(filename).contentType(typeOr(contentType, filename))
+                    .body(content).build());
         }
 
         /**
@@ -297,7 +304,8 @@ public final class Multipart {
          * makes the whole body chunked); a null content type is guessed from the filename.
          */
         public Builder file(String name, String filename, InputStream in, long length, String contentType) {
-            return part(typed(Part.builder().name(name).filename(filename), contentType).body(in, length).build());
+            return part(Part.builder().name(name).filename(filename).contentType(typeOr(contentType, filename))
+                    .body(in, length).build());
         }
 
         /** Adds a part, e.g. of {@code multipart/mixed}: {@code part(Part.builder()...build())}. */
@@ -336,6 +344,14 @@ public final class Multipart {
         public Multipart build() {
             String b = boundary == null ? Boundary.random() : boundary;
             for (int i = 0; i < parts.size(); i++) {
+                PartHeaders h = parts.get(i).headers();
+                for (int j = 0; j < h.size(); j++) {
+                    // A header line is a line start too: a name such as "--b" would end the part.
+                    if (h.name(j).startsWith("--" + b)) {
+                        throw new IllegalArgumentException("header name " + Escape.quote(h.name(j)) + " in part #"
+                                + (i + 1) + " starts with the delimiter --" + b + "; rename it or change the boundary");
+                    }
+                }
                 byte[] content = parts.get(i).body().inMemory();
                 int at = content == null ? -1 : Boundary.findDelimiterLine(content, b);
                 if (at >= 0) {
@@ -359,8 +375,13 @@ public final class Multipart {
             return value;
         }
 
-        private static Part.Builder typed(Part.Builder b, String contentType) {
-            return contentType == null ? b : b.contentType(contentType);
+        /**
+         * Returns {@code contentType}, or the type guessed from {@code filename}: a file part
+         * always gets a type, {@code application/octet-stream} at worst, as urllib3 gives a
+         * {@code (filename, data)} tuple even when the filename is None.
+         */
+        private static String typeOr(String contentType, String filename) {
+            return contentType != null ? contentType : ContentTypes.guess(filename);
         }
     }
 }

@@ -13,6 +13,7 @@ final class MultipartInputStream extends InputStream {
     private final List<Object> pieces;
     private final ProgressListener listener;
     private final long total;
+    private final byte[] one = new byte[1];
     private int next;
     private InputStream current;
     private long sent;
@@ -26,7 +27,6 @@ final class MultipartInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 

@@ -188,6 +188,7 @@ abstract class PartBody {
         private final InputStream in;
         private final String what;
         private final long length;
+        private final byte[] one = new byte[1];
         private long left;
 
         Exact(InputStream in, long length, String what) {
@@ -199,7 +200,6 @@ abstract class PartBody {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 

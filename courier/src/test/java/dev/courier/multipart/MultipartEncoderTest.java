@@ -72,6 +72,9 @@ class MultipartEncoderTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Multipart.form().boundary("XyZ").field("start", "--XyZ").build());
         // Mid-line occurrences cannot be taken for a delimiter and are allowed.
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Multipart.form().boundary("XyZ")
+                .part(Part.builder().name("n").header("--XyZ", "v").body("x").build()).build())
+                .getMessage().contains("starts with the delimiter --XyZ"));
         Multipart ok = Multipart.form().boundary("XyZ").field("f", "a--XyZ").build();
         assertEquals("--XyZ\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\na--XyZ\r\n--XyZ--\r\n", text(ok));
     }
@@ -89,6 +92,11 @@ class MultipartEncoderTest {
         assertEquals("text/plain", m.parts().get(2).contentType());
         assertEquals("image/gif", m.parts().get(3).contentType());
         assertEquals(null, Multipart.form().field("f", "v").build().parts().get(0).contentType());
+        // As urllib3's (None, data) tuple: a file part without a filename is still octet-stream.
+        Multipart noName = Multipart.form().boundary("b").file("f", null, new byte[] {1}, null).build();
+        assertEquals("--b\r\nContent-Disposition: form-data; name=\"f\"\r\nContent-Type: application/octet-stream"
+                + "\r\n\r\n\u0001\r\n--b--\r\n", text(noName));
+        assertEquals("image/png", Multipart.form().file("f", null, png, null).build().parts().get(0).contentType());
     }
 
     @Test
