@@ -74,6 +74,8 @@ public final class MultipartParser {
     /** CRLF "--" boundary: every delimiter after the first starts like this (RFC 2046 §5.1.1). */
     private final byte[] delimiter;
     private final ByteBuffer delimiterView;
+    /** Horspool skip per byte value: how far the delimiter can move past a mismatching byte. */
+    private final int[] skip = new int[256];
     private final Listener listener;
     private final int maxParts;
     private final int maxHeaderBytes;
@@ -91,6 +93,10 @@ public final class MultipartParser {
         this.boundary = b.boundary;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         this.delimiterView = ByteBuffer.wrap(delimiter).asReadOnlyBuffer();
+        java.util.Arrays.fill(skip, delimiter.length);
+        for (int j = 0; j < delimiter.length - 1; j++) {
+            skip[delimiter[j] & 0xff] = delimiter.length - 1 - j;
+        }
         this.listener = listener;
         this.maxParts = b.maxParts;
         this.maxHeaderBytes = b.maxHeaderBytes;
@@ -243,19 +249,31 @@ public final class MultipartParser {
         }
         int start = in.position();
         int limit = in.limit();
-        for (int i = start; i < limit; i++) {
+        int last = delimiter.length - 1;
+        int i = start;
+        // Boyer-Moore-Horspool: look at the byte under the delimiter's last position and skip as
+        // far as the table allows; random content moves ~delimiter.length bytes per look.
+        while (i + last < limit) {
+            byte b = in.get(i + last);
+            if (b == delimiter[last] && matchesAt(in, i)) {
+                emit(in.duplicate().position(start).limit(i));
+                in.position(i + delimiter.length);
+                delimiterFound();
+                return;
+            }
+            i += skip[b & 0xff];
+        }
+        // Fewer than delimiter.length bytes remain: a delimiter may start here and finish in the
+        // next slice. The skips above cannot have passed such a start: a skip only passes
+        // alignments where the byte it looked at differs from the delimiter, and that byte lies
+        // inside any partial match starting there too.
+        for (; i < limit; i++) {
             if (in.get(i) != '\r') {
                 continue;
             }
             int k = 1;
-            while (k < delimiter.length && i + k < limit && in.get(i + k) == delimiter[k]) {
+            while (i + k < limit && in.get(i + k) == delimiter[k]) {
                 k++;
-            }
-            if (k == delimiter.length) {
-                emit(in.duplicate().position(start).limit(i));
-                in.position(i + k);
-                delimiterFound();
-                return;
             }
             if (i + k == limit) {
                 emit(in.duplicate().position(start).limit(i));
@@ -266,6 +284,15 @@ public final class MultipartParser {
         }
         emit(in.duplicate().position(start).limit(limit));
         in.position(limit);
+    }
+
+    private boolean matchesAt(ByteBuffer in, int at) {
+        for (int k = 0; k < delimiter.length - 1; k++) {
+            if (in.get(at + k) != delimiter[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void emit(ByteBuffer slice) {

@@ -42,23 +42,21 @@ class MultipartFormTest {
         byte[] body = Base64.getDecoder().decode((String) v.get("body_b64"));
         MultipartForm form = MultipartForm.builder((String) v.get("content_type")).tempDir(tmp)
                 .memoryThreshold(1000).read(new ByteArrayInputStream(body));
-        {
-            assertEquals(Map.of("name", List.of("value"), "uni", List.of("한국어")), form.fields());
-            FormFile upload = form.file("upload");
-            assertEquals("a.txt", upload.filename());
-            assertEquals("text/plain", upload.contentType());
-            assertEquals("hello\r\n--notboundary\r\nworld", new String(upload.bytes(), StandardCharsets.UTF_8));
-            assertTrue(upload.isInMemory());
-            FormFile bin = form.file("bin");
-            assertEquals(3000, bin.size());
-            assertFalse(bin.isInMemory(), "3000 bytes is above the 1000-byte threshold");
-            assertTrue(Files.exists(bin.path()));
-            assertEquals(3000, bin.bytes().length);
-            form.close();
-            assertFalse(Files.exists(bin.path()), "close() deletes the temporary file");
-            assertThrows(IOException.class, bin::open);
-            assertEquals(27, upload.bytes().length, "in-memory content outlives close()");
-        }
+        assertEquals(Map.of("name", List.of("value"), "uni", List.of("한국어")), form.fields());
+        FormFile upload = form.file("upload");
+        assertEquals("a.txt", upload.filename());
+        assertEquals("text/plain", upload.contentType());
+        assertEquals("hello\r\n--notboundary\r\nworld", new String(upload.bytes(), StandardCharsets.UTF_8));
+        assertTrue(upload.isInMemory());
+        FormFile bin = form.file("bin");
+        assertEquals(3000, bin.size());
+        assertFalse(bin.isInMemory(), "3000 bytes is above the 1000-byte threshold");
+        assertTrue(Files.exists(bin.path()));
+        assertEquals(3000, bin.bytes().length);
+        form.close();
+        assertFalse(Files.exists(bin.path()), "close() deletes the temporary file");
+        assertThrows(IOException.class, bin::open);
+        assertEquals(27, upload.bytes().length, "in-memory content outlives close()");
     }
 
     @Test

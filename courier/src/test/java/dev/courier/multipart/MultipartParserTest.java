@@ -173,4 +173,37 @@ class MultipartParserTest {
         p.feed(ByteBuffer.wrap(b("Y\r\n--XX--")));
         p.finish();
     }
+
+    @Test
+    void findsShortBoundariesInContentFullOfLookalikesAtEverySplit() {
+        java.util.Random rnd = new java.util.Random(5);
+        for (String boundary : new String[] {"-", "x", "--x", "a-b-c-d-e-f-g-h-i-j"}) {
+            for (int round = 0; round < 40; round++) {
+                String delim = "\r\n--" + boundary;
+                StringBuilder body = new StringBuilder("--" + boundary);
+                List<String> want = new java.util.ArrayList<>();
+                for (int part = 0; part < 1 + rnd.nextInt(3); part++) {
+                    StringBuilder c = new StringBuilder();
+                    for (int i = 0; i < rnd.nextInt(200); i++) {
+                        c.append("\r\n-x-abc".charAt(rnd.nextInt(8)));
+                        // Keep the part valid: drop the char that would complete a delimiter.
+                        if (("\r\n" + c).contains(delim)) {
+                            c.setLength(c.length() - 1);
+                        }
+                    }
+                    want.add(c.toString());
+                    body.append("\r\n\r\n").append(c).append(delim);
+                }
+                body.append("--");
+                for (Collector.Split s : Collector.Split.values()) {
+                    List<Collector.Decoded> got = Collector.decode("multipart/mixed; boundary=\"" + boundary + "\"",
+                            b(body.toString()), s, round);
+                    assertEquals(want.size(), got.size(), boundary + " round " + round);
+                    for (int i = 0; i < want.size(); i++) {
+                        assertEquals(want.get(i), str(got.get(i).content()), boundary + " round " + round + " " + s);
+                    }
+                }
+            }
+        }
+    }
 }
