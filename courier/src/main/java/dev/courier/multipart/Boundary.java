@@ -109,4 +109,29 @@ final class Boundary {
         }
         return true;
     }
+
+    /** Returns the boundary of a {@code multipart/*} Content-Type value, or throws saying why not. */
+    static String fromContentType(String contentType) {
+        if (contentType == null) {
+            throw new MultipartException("no Content-Type: a multipart body needs"
+                    + " multipart/...; boundary=... to be decoded");
+        }
+        HeaderParams p = HeaderParams.parse(contentType);
+        if (!p.value.startsWith("multipart/")) {
+            throw new MultipartException("Content-Type " + Escape.quote(contentType)
+                    + " is not multipart/*; cannot decode it as multipart");
+        }
+        String b = p.params.get("boundary");
+        if (b == null || b.isEmpty()) {
+            throw new MultipartException("Content-Type " + Escape.quote(contentType)
+                    + " has no boundary parameter, which RFC 2046 §5.1.1 requires;"
+                    + " the sender must add boundary=... naming the delimiter it used");
+        }
+        // RFC 2046 caps boundaries at 70; allow some slack for sloppy senders, but bound it.
+        if (b.length() > 200) {
+            throw new MultipartException("boundary in " + Escape.quote(contentType) + " is " + b.length()
+                    + " characters; RFC 2046 §5.1.1 allows at most 70");
+        }
+        return b;
+    }
 }

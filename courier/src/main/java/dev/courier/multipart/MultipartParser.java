@@ -114,7 +114,7 @@ public final class MultipartParser {
      * @throws MultipartException when it is not {@code multipart/*} or has no usable boundary
      */
     public static Builder builder(String contentType) {
-        return new Builder(boundaryOf(contentType));
+        return new Builder(Boundary.fromContentType(contentType));
     }
 
     /** Decodes a whole stream (not closed) with default limits, then calls {@link #finish()}. */
@@ -132,31 +132,6 @@ public final class MultipartParser {
             feed(bb);
         }
         finish();
-    }
-
-    /** Returns the boundary of a {@code multipart/*} Content-Type value, or throws saying why not. */
-    static String boundaryOf(String contentType) {
-        if (contentType == null) {
-            throw new MultipartException("no Content-Type: a multipart body needs"
-                    + " multipart/...; boundary=... to be decoded");
-        }
-        HeaderParams p = HeaderParams.parse(contentType);
-        if (!p.value.startsWith("multipart/")) {
-            throw new MultipartException("Content-Type " + Escape.quote(contentType)
-                    + " is not multipart/*; cannot decode it as multipart");
-        }
-        String b = p.params.get("boundary");
-        if (b == null || b.isEmpty()) {
-            throw new MultipartException("Content-Type " + Escape.quote(contentType)
-                    + " has no boundary parameter, which RFC 2046 §5.1.1 requires;"
-                    + " the sender must add boundary=... naming the delimiter it used");
-        }
-        // RFC 2046 caps boundaries at 70; allow some slack for sloppy senders, but bound it.
-        if (b.length() > 200) {
-            throw new MultipartException("boundary in " + Escape.quote(contentType) + " is " + b.length()
-                    + " characters; RFC 2046 §5.1.1 allows at most 70");
-        }
-        return b;
     }
 
     /** Returns true once the close delimiter has been seen. */

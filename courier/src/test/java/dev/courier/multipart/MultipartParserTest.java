@@ -129,7 +129,7 @@ class MultipartParserTest {
         assertTrue(assertThrows(MultipartException.class, () -> MultipartParser.builder("text/plain; boundary=a"))
                 .getMessage().contains("is not multipart/*"));
         assertThrows(MultipartException.class, () -> MultipartParser.builder(null));
-        assertEquals("a b", MultipartParser.boundaryOf("Multipart/Mixed; charset=x; BOUNDARY=\"a b\""));
+        assertEquals("a b", Boundary.fromContentType("Multipart/Mixed; charset=x; BOUNDARY=\"a b\""));
     }
 
     @Test
