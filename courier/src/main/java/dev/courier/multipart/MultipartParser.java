@@ -67,7 +67,9 @@ public final class MultipartParser {
         /** Streaming a part's content up to the next delimiter. */
         BODY,
         /** After the close delimiter: bytes are ignored. */
-        EPILOGUE
+        EPILOGUE,
+        /** An error was thrown: the parser takes no more input. */
+        FAILED
     }
 
     private final String boundary;
@@ -149,6 +151,18 @@ public final class MultipartParser {
      * @throws MultipartException on malformed input or a limit passed
      */
     public void feed(ByteBuffer input) {
+        if (state == State.FAILED) {
+            throw new IllegalStateException("this MultipartParser failed earlier and takes no more input");
+        }
+        try {
+            consume(input);
+        } catch (RuntimeException e) {
+            state = State.FAILED;
+            throw e;
+        }
+    }
+
+    private void consume(ByteBuffer input) {
         total += input.remaining();
         if (total > maxTotalBytes) {
             throw fail("body exceeds maxTotalBytes=" + maxTotalBytes + " (read " + total

@@ -141,6 +141,10 @@ class MultipartParserTest {
         assertTrue(failure(MultipartParser.builder(CT), "--XX\r\nA: 1\r\n\r\nx\r\n--XX-x").getMessage()
                 .contains("expected \"--\""));
         assertTrue(failure(MultipartParser.builder(CT), "--XX\rx").getMessage().contains("expected LF after CR"));
+        MultipartParser p = MultipartParser.forContentType(CT, new Collector());
+        assertThrows(MultipartException.class, () -> p.feed(ByteBuffer.wrap(b("--XX!"))));
+        assertEquals(MultipartParser.State.FAILED, p.state());
+        assertThrows(IllegalStateException.class, () -> p.feed(ByteBuffer.wrap(b("\r\n"))), "no input after a failure");
     }
 
     @Test
