@@ -35,7 +35,7 @@ public final class MultipartParser {
 
     /** Werkzeug's {@code max_form_parts} default, set after CVE-2023-25577 (part-count DoS). */
     public static final int DEFAULT_MAX_PARTS = 1000;
-    /** Apache Commons FileUpload's {@code HEADER_PART_SIZE_MAX}; real part headers are < 1 KiB. */
+    /** Apache Commons FileUpload's {@code HEADER_PART_SIZE_MAX}; real part headers are under 1 KiB. */
     public static final int DEFAULT_MAX_PART_HEADER_BYTES = 10 * 1024;
     /** 4 GiB: room for the 1 GiB uploads Courier tests, a ceiling servers should lower. */
     public static final long DEFAULT_MAX_TOTAL_BYTES = 4L * 1024 * 1024 * 1024;
