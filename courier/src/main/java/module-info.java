@@ -11,6 +11,7 @@ module dev.courier {
     exports dev.courier.cookie;
     exports dev.courier.http;
     exports dev.courier.json;
+    exports dev.courier.multipart;
     exports dev.courier.server;
 
     uses dev.courier.json.JsonMapper;
