@@ -1,5 +1,7 @@
 package dev.courier.cookie;
 
+import dev.courier.json.Json;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -119,7 +121,7 @@ class PythonInteropTest {
                 "    return r",
                 "print(json.dumps(app.test_client().get('/').headers.getlist('Set-Cookie')))");
         @SuppressWarnings("unchecked")
-        List<String> headers = (List<String>) MiniJson.parse(python(dir, script).stdout());
+        List<String> headers = (List<String>) Json.parse(python(dir, script).stdout());
         assertEquals(5, headers.size(), headers.toString());
         MemoryCookieJar jar = CookieJar.inMemory();
         List<StoreOutcome> outcomes = jar.store(URI.create("https://www.courier.test/"), headers);

@@ -1,5 +1,7 @@
 package dev.courier.multipart;
 
+import dev.courier.json.Json;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
