@@ -111,7 +111,12 @@ final class FakeServer implements AutoCloseable {
     }
 
     FakeServer(Script script, int backlog) throws IOException {
-        server = new ServerSocket(0, backlog, InetAddress.getLoopbackAddress());
+        this(new ServerSocket(0, backlog, InetAddress.getLoopbackAddress()), script);
+    }
+
+    /** Serves {@code script} on an already bound {@code server}, e.g. an SSLServerSocket. */
+    FakeServer(ServerSocket server, Script script) {
+        this.server = server;
         acceptor = new Thread(() -> acceptLoop(script), "fake-server");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -140,6 +145,11 @@ final class FakeServer implements AutoCloseable {
 
     String url(String path) {
         return "http://127.0.0.1:" + server.getLocalPort() + path;
+    }
+
+    /** Returns {@code scheme://host:port} + {@code path}. */
+    String url(String scheme, String host, String path) {
+        return scheme + "://" + host + ":" + server.getLocalPort() + path;
     }
 
     @Override

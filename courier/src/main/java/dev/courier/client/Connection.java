@@ -245,8 +245,16 @@ public final class Connection implements Closeable {
     }
 
     private TransportFailure lost(String doing, IOException e) {
-        return new TransportFailure(TransportFailure.Kind.CONNECTION_LOST, responseStarted,
-                "connection to " + origin + " failed while " + doing + " it: " + e, e);
+        boolean tls = socket instanceof javax.net.ssl.SSLSocket;
+        // With TLS 1.3 a server that wants a client certificate rejects it after the client's
+        // handshake has finished, so the refusal shows up here, on the first exchange.
+        String hint = tls && exchanges == 1 && !responseStarted
+                ? "; if the server requires a client certificate, set one with Session.builder().clientCertificate(...)"
+                : "";
+        TransportFailure.Kind kind = e instanceof javax.net.ssl.SSLException
+                ? TransportFailure.Kind.TLS : TransportFailure.Kind.CONNECTION_LOST;
+        return new TransportFailure(kind, responseStarted,
+                "connection to " + origin + " failed while " + doing + " it: " + e + hint, e);
     }
 
     /** Marks the time this connection went back to the pool. */
