@@ -264,4 +264,22 @@ class PythonPeerTest {
             assertEquals(1, s.idleConnections());
         }
     }
+
+    @Test
+    void oneLinersUseTheSharedSession() {
+        assertEquals("GET", echo(Courier.get(peer.url("/echo"))).get("method"));
+        assertEquals("DELETE", echo(Courier.delete(peer.url("/echo"))).get("method"));
+        assertEquals("patched", echo(Courier.patch(peer.url("/echo"), Body.text("patched"))).get("body"));
+        assertEquals(200, Courier.options(peer.url("/echo")).statusCode());
+    }
+
+    @Test
+    void multipartBodyIsSentWithItsBoundaryAndExactLength() {
+        dev.courier.multipart.Multipart m = dev.courier.multipart.Multipart.form().field("title", "Holiday")
+                .file("photo", "a.txt", "hello".getBytes(StandardCharsets.UTF_8), "text/plain").build();
+        Map<String, Object> e = echo(session.post("/echo", Body.multipart(m)));
+        assertEquals(m.contentType(), header(e, "Content-Type"));
+        assertEquals(Long.toString(m.contentLength()), header(e, "Content-Length"));
+        assertTrue(((String) e.get("body")).contains("Holiday"));
+    }
 }
