@@ -282,4 +282,12 @@ class PythonPeerTest {
         assertEquals(Long.toString(m.contentLength()), header(e, "Content-Length"));
         assertTrue(((String) e.get("body")).contains("Holiday"));
     }
+
+    @Test
+    void expectContinueWorksWithPythonsInterimResponse() {
+        Map<String, Object> e = echo(session.request(Method.POST, "/echo").expectContinue(true)
+                .body(Body.text("after continue")).send());
+        assertEquals("100-continue", header(e, "Expect"));
+        assertEquals("after continue", e.get("body"));
+    }
 }

@@ -224,4 +224,31 @@ class SessionFeaturesTest {
     void builderWithoutSessionCannotSend() {
         assertThrows(IllegalStateException.class, () -> Request.builder(Method.GET, "http://127.0.0.1/").send());
     }
+
+    @Test
+    void http10BodyUntilCloseIsReadAndTheConnectionIsNotReused() throws Exception {
+        try (FakeServer server = new FakeServer(c -> {
+            c.readRequest(null);
+            c.send("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nall of it until close");
+        }); Session s = Session.create()) {
+            assertEquals("all of it until close", s.get(server.url("/old")).text());
+            assertEquals(0, s.idleConnections());
+            assertEquals("all of it until close", s.get(server.url("/old")).text());
+            assertEquals(2, server.connections.get());
+        }
+    }
+
+    @Test
+    void corruptGzipBodyIsAProtocolError() throws Exception {
+        try (FakeServer server = new FakeServer(c -> {
+            while (c.readRequest(null) != null) {
+                c.send("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 12\r\n\r\nnot gzip at!");
+            }
+        }); Session s = Session.create()) {
+            ProtocolException e = assertThrows(ProtocolException.class, () -> s.get(server.url("/z")));
+            assertTrue(e.response().isPresent());
+            Response raw = s.request(Method.GET, server.url("/z")).decompress(false).send();
+            assertEquals("not gzip at!", raw.text());
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.courier.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -35,14 +36,32 @@ final class Connector {
 
     Connection open(Origin origin, int connectTimeoutMillis, Deadline deadline) throws TransportFailure {
         deadline.check(false);
-        int timeout = deadline.bound(connectTimeoutMillis);
-        InetSocketAddress address;
+        InetAddress[] addresses;
         try {
-            address = new InetSocketAddress(java.net.InetAddress.getByName(origin.host()), origin.port());
+            addresses = InetAddress.getAllByName(origin.host());
         } catch (UnknownHostException e) {
             throw new TransportFailure(TransportFailure.Kind.CONNECT_FAILED, false,
                     "cannot resolve host " + origin.host() + ": check the spelling of the URL", e);
         }
+        // Try each address in the resolver's order (e.g. ::1 then 127.0.0.1 for localhost).
+        TransportFailure last = null;
+        for (InetAddress address : addresses) {
+            try {
+                return connect(origin, new InetSocketAddress(address, origin.port()), connectTimeoutMillis, deadline);
+            } catch (TransportFailure f) {
+                if (f.kind() != TransportFailure.Kind.CONNECT_FAILED) {
+                    throw f;
+                }
+                last = f;
+            }
+        }
+        throw last;
+    }
+
+    private Connection connect(Origin origin, InetSocketAddress address, int connectTimeoutMillis, Deadline deadline)
+            throws TransportFailure {
+        deadline.check(false);
+        int timeout = deadline.bound(connectTimeoutMillis);
         SocketChannel channel = null;
         Socket socket = null;
         try {
@@ -87,7 +106,8 @@ final class Connector {
             // The JDK checks the certificate's names against the host we asked for (RFC 6125).
             params.setEndpointIdentificationAlgorithm("HTTPS");
         }
-        if (!Character.isDigit(origin.host().charAt(0)) && origin.host().indexOf(':') < 0) {
+        if (!isIpLiteral(origin.host())) {
+            // SNI carries host names only (RFC 6066 §3), never addresses.
             params.setServerNames(List.of(new SNIHostName(origin.host())));
         }
         params.setApplicationProtocols(new String[] {"http/1.1"});
@@ -95,6 +115,20 @@ final class Connector {
         ssl.setSoTimeout(timeout);
         ssl.startHandshake();
         return ssl;
+    }
+
+    /** Returns true for an IPv6 literal or a dotted-decimal IPv4 address. */
+    static boolean isIpLiteral(String host) {
+        if (host.indexOf(':') >= 0) {
+            return true;
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns a sentence for the usual handshake failures, keeping the JDK's words at the end. */

@@ -27,8 +27,10 @@ public final class ResponseBodyStream extends InputStream {
     private final ContentDecoder content;
     private final ConnectionPool pool;
     private final boolean reusable;
-    private ByteBuffer pending = ByteBuffer.allocate(0);
-    private ByteBuffer coded = ByteBuffer.allocate(0);
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
+    private ByteBuffer pending = EMPTY;
+    private ByteBuffer coded = EMPTY;
     private ByteBuffer inflated;
     private boolean done;
     private Headers trailers = Headers.empty();
@@ -167,7 +169,7 @@ public final class ResponseBodyStream extends InputStream {
     private void abandon() {
         if (!done) {
             done = true;
-            pending = ByteBuffer.allocate(0);
+            pending = EMPTY;
             if (content != null) {
                 content.close();
             }

@@ -2,9 +2,9 @@ package dev.courier.client;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,11 +15,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Watchdog {
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "courier-write-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService TIMER = createTimer();
+
+    private static ScheduledExecutorService createTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "courier-write-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        // Nearly every timer is cancelled at once; without this, each would stay queued for the
+        // whole write timeout (60 s by default), a leak at thousands of requests per second.
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
 
     /** One armed timer; {@link #disarm()} returns true when it had already fired. */
     static final class Armed {

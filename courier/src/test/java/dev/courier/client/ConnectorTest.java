@@ -36,4 +36,12 @@ class ConnectorTest {
                 chain(new java.security.cert.CertificateException("No name matching example.com found")));
         assertTrue(m.contains("hostname mismatch") && m.contains("example.com"), m);
     }
+
+    @Test
+    void ipLiteralsGetNoSniButHostNamesStartingWithDigitsDo() {
+        assertTrue(Connector.isIpLiteral("127.0.0.1"));
+        assertTrue(Connector.isIpLiteral("::1"));
+        assertTrue(!Connector.isIpLiteral("1password.com"));
+        assertTrue(!Connector.isIpLiteral("localhost"));
+    }
 }
