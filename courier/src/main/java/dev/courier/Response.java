@@ -137,7 +137,7 @@ public final class Response implements AutoCloseable {
             }
             streamTaken = true;
             try (InputStream in = new Stream0()) {
-                content = in.readAllBytes();
+                content = readAll(in, body == null ? 0 : body.expectedLength());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -145,9 +145,19 @@ public final class Response implements AutoCloseable {
         return content;
     }
 
-    /**
-     * Returns the body as text in {@link #encoding()}.
-     */
+    /** Reads {@code in} to its end into an array sized by {@code expected} when known (no 8 KiB chunks). */
+    private static byte[] readAll(InputStream in, long expected) throws IOException {
+        if (expected >= 0 && expected < Integer.MAX_VALUE - 8) {
+            byte[] b = in.readNBytes((int) expected);
+            if (b.length == expected && in.read() < 0) {
+                return b;
+            }
+            throw new IOException("body length differs from its Content-Length of " + expected);
+        }
+        return in.readAllBytes();
+    }
+
+    /** Returns the body as text in {@link #encoding()}. */
     public String text() {
         return new String(bytes(), encoding());
     }

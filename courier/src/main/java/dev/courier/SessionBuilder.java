@@ -115,7 +115,10 @@ public final class SessionBuilder {
         return this;
     }
 
-    /** Sets a bound on the whole call, redirects and retries included; null (the default) for none. */
+    /**
+     * Sets a bound on the whole call, redirects and retries included, and the reading of the body
+     * (for a streamed response too); null (the default) for none.
+     */
     public SessionBuilder deadline(Duration total) {
         this.deadline = positive(total, "deadline");
         return this;

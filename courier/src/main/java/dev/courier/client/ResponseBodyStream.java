@@ -27,6 +27,7 @@ public final class ResponseBodyStream extends InputStream {
     private final ContentDecoder content;
     private final ConnectionPool pool;
     private final boolean reusable;
+    private final long expectedLength;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private ByteBuffer pending = EMPTY;
@@ -42,6 +43,8 @@ public final class ResponseBodyStream extends InputStream {
         this.content = content;
         this.pool = pool;
         this.reusable = reusable;
+        this.expectedLength = content == null && framing.kind() != Framing.Kind.CHUNKED
+                && framing.kind() != Framing.Kind.UNTIL_CLOSE ? framing.contentLength() : -1;
         if (content != null) {
             inflated = ByteBuffer.allocate(INFLATE_BUFFER_BYTES);
         }
@@ -50,6 +53,11 @@ public final class ResponseBodyStream extends InputStream {
     /** Returns the chunked trailer fields once the body has been read to the end; empty before. */
     public Headers trailers() {
         return trailers;
+    }
+
+    /** Returns the exact number of bytes this stream will give, or -1 when not known in advance. */
+    public long expectedLength() {
+        return expectedLength;
     }
 
     /** Returns true once the whole body has been read (or the stream closed). */
