@@ -5,6 +5,8 @@ import dev.courier.http.FormEncoding;
 import dev.courier.http.MediaType;
 import dev.courier.json.JsonMapper;
 import dev.courier.multipart.Multipart;
+import dev.courier.multipart.ProgressListener;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -169,6 +171,11 @@ public final class Body {
 
     /** Returns the body as the transport writes it. */
     OutgoingBody outgoing() {
+        return outgoing(null);
+    }
+
+    /** Returns the body as the transport writes it, reporting each write to {@code progress} (null for none). */
+    OutgoingBody outgoing(ProgressListener progress) {
         return new OutgoingBody() {
             @Override
             public long length() {
@@ -182,14 +189,41 @@ public final class Body {
 
             @Override
             public void writeTo(OutputStream out) throws IOException {
-                writer.writeTo(out);
+                writer.writeTo(progress == null ? out : new Counting(out, progress, length));
             }
 
             @Override
             public FileChannel openFile() throws IOException {
-                return file == null ? null : FileChannel.open(file, StandardOpenOption.READ);
+                // sendfile gives no progress callbacks, so a listener takes the copying path.
+                return file == null || progress != null ? null : FileChannel.open(file, StandardOpenOption.READ);
             }
         };
+    }
+
+    /** Counts bytes on their way out and reports the running total. */
+    private static final class Counting extends FilterOutputStream {
+        private final ProgressListener listener;
+        private final long total;
+        private long sent;
+
+        Counting(OutputStream out, ProgressListener listener, long total) {
+            super(out);
+            this.listener = listener;
+            this.total = total;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            listener.onProgress(++sent, total);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            sent += len;
+            listener.onProgress(sent, total);
+        }
     }
 
     @Override

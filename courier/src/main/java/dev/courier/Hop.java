@@ -197,7 +197,7 @@ final class Hop {
         if (cookie != null) {
             h.set("Cookie", cookie);
         }
-        return new ExchangeRequest(method, url, h.build(), body == null ? null : body.outgoing(), r.expectContinue()
+        return new ExchangeRequest(method, url, h.build(), body == null ? null : body.outgoing(r.uploadProgress()), r.expectContinue()
                 && body != null, r.decompress());
     }
 

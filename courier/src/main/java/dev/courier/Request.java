@@ -2,6 +2,7 @@ package dev.courier;
 
 import dev.courier.http.Headers;
 import dev.courier.http.Method;
+import dev.courier.multipart.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class Request {
     private final boolean decompress;
     private final boolean expectContinue;
     private final Boolean followRedirects;
+    private final ProgressListener uploadProgress;
 
     private Request(Builder b) {
         this.method = b.method;
@@ -47,6 +49,7 @@ public final class Request {
         this.decompress = b.decompress;
         this.expectContinue = b.expectContinue;
         this.followRedirects = b.followRedirects;
+        this.uploadProgress = b.uploadProgress;
     }
 
     /** Returns a builder for a request of {@code method} to {@code url}. */
@@ -65,6 +68,7 @@ public final class Request {
         b.decompress = decompress;
         b.expectContinue = expectContinue;
         b.followRedirects = followRedirects;
+        b.uploadProgress = uploadProgress;
         return b;
     }
 
@@ -113,6 +117,11 @@ public final class Request {
         return expectContinue;
     }
 
+    /** Returns the upload progress listener, or null. */
+    public ProgressListener uploadProgress() {
+        return uploadProgress;
+    }
+
     /** Returns whether to follow redirects, or null for the session's policy. */
     Boolean followRedirects() {
         return followRedirects;
@@ -136,6 +145,7 @@ public final class Request {
         private boolean decompress = true;
         private boolean expectContinue;
         private Boolean followRedirects;
+        private ProgressListener uploadProgress;
 
         Builder(Method method, String url, Session session) {
             if (method == null || url == null) {
@@ -218,6 +228,15 @@ public final class Request {
         /** Overrides the session's redirect policy for this request. */
         public Builder followRedirects(boolean follow) {
             this.followRedirects = follow;
+            return this;
+        }
+
+        /**
+         * Reports the body bytes written so far and the total (-1 when chunked) after each write,
+         * e.g. {@code .onUploadProgress((sent, total) -> bar.update(sent, total))}.
+         */
+        public Builder onUploadProgress(ProgressListener listener) {
+            this.uploadProgress = listener;
             return this;
         }
 

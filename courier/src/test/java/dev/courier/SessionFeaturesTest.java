@@ -251,4 +251,32 @@ class SessionFeaturesTest {
             assertEquals("not gzip at!", raw.text());
         }
     }
+
+    @Test
+    void uploadProgressReportsEveryByteOfAFileBody(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("up.bin");
+        Files.write(f, new byte[100_000]);
+        List<long[]> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (FakeServer server = new FakeServer(c -> {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            c.readRequest(body);
+            c.ok(Integer.toString(body.size()));
+        }); Session s = Session.create()) {
+            Response r = s.request(Method.PUT, server.url("/up")).body(Body.file(f))
+                    .onUploadProgress((sent, total) -> seen.add(new long[] {sent, total})).send();
+            assertEquals("100000", r.text());
+        }
+        assertTrue(seen.size() > 1);
+        assertEquals(100_000, seen.get(seen.size() - 1)[0]);
+        assertEquals(100_000, seen.get(0)[1]);
+    }
+
+    @Test
+    void relativeUrlWithoutBaseUrlIsAnInvalidUrlThatSuggestsAFix() {
+        try (Session s = Session.create()) {
+            InvalidUrlException e = assertThrows(InvalidUrlException.class, () -> s.get("example.com/x"));
+            assertTrue(e.getMessage().contains("No scheme supplied"), e.getMessage());
+            assertEquals("example.com/x", e.request().url());
+        }
+    }
 }
