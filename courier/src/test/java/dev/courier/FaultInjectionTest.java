@@ -87,7 +87,26 @@ class FaultInjectionTest {
             }
             serveAll(c);
         }); Session s = Session.builder().baseUrl(server.url("/")).writeTimeout(Duration.ofMillis(300)).build()) {
-            Body big = Body.bytes(new byte[64 << 20]);
+            long size = 64L << 20;
+            Body big = Body.stream(new InputStream() {
+                private long left = size;
+
+                @Override
+                public int read() {
+                    return left-- > 0 ? 0 : -1;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int n = (int) Math.min(len, left);
+                    java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                    left -= n;
+                    return n;
+                }
+            }, size);
             long t0 = System.nanoTime();
             WriteTimeoutException e = assertThrows(WriteTimeoutException.class, () -> s.post("/upload", big));
             assertTrue(System.nanoTime() - t0 < 2_500_000_000L, "timed out promptly");
