@@ -110,4 +110,22 @@ class TlsTest {
             }
         }
     }
+
+    @Test
+    void readTimeoutHoldsOverTls() throws Exception {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(server, TestPki.PASSWORD);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), null, null);
+        SSLServerSocket ss = (SSLServerSocket) ctx.getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        try (FakeServer s = new FakeServer(ss, c -> {
+            c.readRequest(null);
+            Thread.sleep(2000);
+        }); Session session = Session.builder().trustPem(pki.caPem).readTimeout(java.time.Duration.ofMillis(200)).build()) {
+            long t0 = System.nanoTime();
+            assertThrows(ReadTimeoutException.class, () -> session.get(s.url("https", "localhost", "/")));
+            assertTrue(System.nanoTime() - t0 < 1_500_000_000L);
+        }
+    }
 }
