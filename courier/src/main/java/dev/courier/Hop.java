@@ -7,8 +7,6 @@ import dev.courier.http.Headers;
 import dev.courier.http.Method;
 import dev.courier.http.Url;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +24,7 @@ final class Hop {
     final String authorization;
     final String proxyAuthorization;
     private final String userCookie;
+    private URI uri;
 
     private Hop(Method method, Url url, Headers headers, Body body, String authorization, String proxyAuthorization,
             String userCookie) {
@@ -60,8 +59,10 @@ final class Hop {
             throw new InvalidUrlException("invalid URL " + quote(r.url()) + ": " + e.getMessage(), e, r, null);
         }
         checkScheme(url, r);
-        List<Map.Entry<String, String>> params = s.params();
-        return url.withQueryParams(params).withQueryParams(r.params());
+        if (!s.params().isEmpty()) {
+            url = url.withQueryParams(s.params());
+        }
+        return r.params().isEmpty() ? url : url.withQueryParams(r.params());
     }
 
     static void checkScheme(Url url, Request r) {
@@ -98,6 +99,9 @@ final class Hop {
     }
 
     private static void overlay(Headers.Builder h, Headers over) {
+        if (over.isEmpty()) {
+            return;
+        }
         for (String name : over.names()) {
             h.removeAll(name);
         }
@@ -203,7 +207,10 @@ final class Hop {
 
     /** Returns the URL as a URI for the cookie jar. */
     URI uri() {
-        return URI.create(url.toString());
+        if (uri == null) {
+            uri = URI.create(url.toString());
+        }
+        return uri;
     }
 
     private static String quote(String s) {

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import dev.courier.wire.HeadParser;
+import dev.courier.wire.HeadWriter;
 import dev.courier.wire.ResponseHead;
 import dev.courier.wire.WireLimits;
 
@@ -40,6 +41,7 @@ public final class Connection implements Closeable {
     private final WireTap tap;
     private final WireLimits limits;
     private final HeadParser<ResponseHead> headParser;
+    private final HeadWriter headWriter = new HeadWriter();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES).flip();
     private final byte[] writeBuffer = new byte[WRITE_BUFFER_BYTES];
     private int writeLength;
@@ -73,6 +75,11 @@ public final class Connection implements Closeable {
     /** Returns the size limits for parsing responses. */
     WireLimits limits() {
         return limits;
+    }
+
+    /** Returns this connection's request head writer, whose buffer is reused for every request. */
+    HeadWriter headWriter() {
+        return headWriter;
     }
 
     /** Returns this connection's response head parser, reset for a new head. */

@@ -39,7 +39,7 @@ final class ConnectionPool {
 
     /** Returns an idle connection to {@code origin}, or null when there is none. */
     Connection acquire(Origin origin) {
-        List<Connection> stale = new ArrayList<>();
+        List<Connection> stale = new ArrayList<>(0);
         Connection found = null;
         synchronized (this) {
             evictExpired(stale);

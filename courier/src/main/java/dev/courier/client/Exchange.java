@@ -3,12 +3,12 @@ package dev.courier.client;
 import dev.courier.http.Method;
 import dev.courier.wire.Framing;
 import dev.courier.wire.HeadParser;
-import dev.courier.wire.HeadWriter;
 import dev.courier.wire.HttpParseException;
 import dev.courier.wire.HttpVersion;
 import dev.courier.wire.RequestHead;
 import dev.courier.wire.ResponseHead;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
@@ -89,8 +89,8 @@ final class Exchange {
     private void writeHead() throws TransportFailure {
         RequestHead head = RequestHead.builder(request.method(), request.url().requestTarget())
                 .headers(request.headers()).build();
-        byte[] bytes = HeadWriter.toBytes(head);
-        connection.write(bytes, 0, bytes.length);
+        ByteBuffer bytes = connection.headWriter().encode(head);
+        connection.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
     }
 
     private void writeBody() throws TransportFailure {
