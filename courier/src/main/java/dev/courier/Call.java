@@ -65,7 +65,7 @@ final class Call {
         }
         ResponseHead head = result.head();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        if (jar != null) {
+        if (jar != null && head.headers().contains("Set-Cookie")) {
             // Cookies of every hop, redirects included, go into the jar (RFC 6265 §5.3).
             jar.store(hop.uri(), head.headers());
         }
