@@ -8,6 +8,7 @@
 module dev.courier {
     requires static com.fasterxml.jackson.databind;
 
+    exports dev.courier;
     exports dev.courier.cookie;
     exports dev.courier.http;
     exports dev.courier.json;

@@ -1,0 +1,297 @@
+package dev.courier.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
+import dev.courier.wire.HeadParser;
+import dev.courier.wire.HeadWriter;
+import dev.courier.wire.ResponseHead;
+import dev.courier.wire.WireLimits;
+
+/**
+ * One open HTTP/1.1 connection: a socket, a reusable read buffer and a write buffer, with the
+ * read, write and deadline bounds of the exchange in progress.
+ *
+ * <p>Reads go through the socket's input stream with SO_TIMEOUT (for a plain connection, the
+ * {@link SocketChannel}'s socket adaptor, which honours it on JDK 17 as a test shows); writes
+ * are bounded by {@link Watchdog}. Plain connections keep their channel so file bodies can be
+ * sent with {@link FileChannel#transferTo} (sendfile).
+ *
+ * <p>Lifecycle: opened by {@link Connector}; {@link #begin} per exchange; returned to the
+ * {@link ConnectionPool} when a response has been fully read and allows reuse; closed otherwise.
+ */
+public final class Connection implements Closeable {
+
+    /** Read buffer size: 16 KiB, one TLS record, large enough for most response heads at once. */
+    static final int READ_BUFFER_BYTES = 16 * 1024;
+    /** Write buffer size: 8 KiB, as BufferedOutputStream; heads and small bodies leave in one write. */
+    static final int WRITE_BUFFER_BYTES = 8 * 1024;
+
+    private final Origin origin;
+    private final Socket socket;
+    private final SocketChannel channel;
+    private final InputStream in;
+    private final OutputStream out;
+    private final WireTap tap;
+    private final WireLimits limits;
+    private final HeadParser<ResponseHead> headParser;
+    private final HeadWriter headWriter = new HeadWriter();
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES).flip();
+    private final byte[] writeBuffer = new byte[WRITE_BUFFER_BYTES];
+    private int writeLength;
+
+    private int readTimeoutMillis;
+    private int writeTimeoutMillis;
+    private Deadline deadline = Deadline.after(null);
+    private int appliedSoTimeout = -1;
+    private boolean responseStarted;
+    private int exchanges;
+    private long idleSinceNanos;
+    private boolean closed;
+
+    Connection(Origin origin, Socket socket, SocketChannel channel, WireTap tap, WireLimits limits)
+            throws IOException {
+        this.limits = limits;
+        this.headParser = HeadParser.forResponses(limits);
+        this.origin = origin;
+        this.socket = socket;
+        this.channel = channel;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+        this.tap = tap;
+    }
+
+    /** Returns the origin this connection talks to. */
+    public Origin origin() {
+        return origin;
+    }
+
+    /** Returns the size limits for parsing responses. */
+    WireLimits limits() {
+        return limits;
+    }
+
+    /** Returns this connection's request head writer, whose buffer is reused for every request. */
+    HeadWriter headWriter() {
+        return headWriter;
+    }
+
+    /** Returns this connection's response head parser, reset for a new head. */
+    HeadParser<ResponseHead> headParser() {
+        headParser.reset();
+        return headParser;
+    }
+
+    /**
+     * Waits up to {@code millis} for response bytes, for {@code Expect: 100-continue}; returns
+     * true when some arrived (or the peer closed), false when the wait ran out.
+     */
+    boolean awaitResponse(int millis) throws TransportFailure {
+        if (readBuffer.hasRemaining()) {
+            return true;
+        }
+        int saved = readTimeoutMillis;
+        readTimeoutMillis = millis;
+        try {
+            fill();
+            return true;
+        } catch (TransportFailure e) {
+            if (e.kind() == TransportFailure.Kind.READ_TIMEOUT) {
+                return false;
+            }
+            throw e;
+        } finally {
+            readTimeoutMillis = saved;
+        }
+    }
+
+    /** Prepares for one exchange with these bounds (milliseconds, 0 for none). */
+    void begin(int readTimeoutMillis, int writeTimeoutMillis, Deadline deadline) {
+        this.readTimeoutMillis = readTimeoutMillis;
+        this.writeTimeoutMillis = writeTimeoutMillis;
+        this.deadline = deadline;
+        this.responseStarted = false;
+        exchanges++;
+    }
+
+    /** Returns true when an earlier exchange already used this connection. */
+    boolean isReused() {
+        return exchanges > 1;
+    }
+
+    /** Returns true once a byte of the current response was read. */
+    boolean responseStarted() {
+        return responseStarted;
+    }
+
+    /** Returns the buffer of received bytes not yet consumed, in read mode. */
+    ByteBuffer readBuffer() {
+        return readBuffer;
+    }
+
+    /** Reads more bytes into the read buffer; returns the count, or -1 when the peer closed. */
+    int fill() throws TransportFailure {
+        flush();
+        readBuffer.compact();
+        try {
+            int timeout = deadline.bound(readTimeoutMillis);
+            if (deadline.isSet() && timeout == 0 && deadline.remainingMillis() == 0) {
+                throw deadline.expired(responseStarted);
+            }
+            if (timeout != appliedSoTimeout) {
+                socket.setSoTimeout(timeout);
+                appliedSoTimeout = timeout;
+            }
+            int n = in.read(readBuffer.array(), readBuffer.arrayOffset() + readBuffer.position(),
+                    readBuffer.remaining());
+            if (n > 0) {
+                tap.bytes(false, readBuffer.array(), readBuffer.arrayOffset() + readBuffer.position(), n);
+                readBuffer.position(readBuffer.position() + n);
+                responseStarted = true;
+            }
+            return n;
+        } catch (SocketTimeoutException e) {
+            if (deadline.isSet() && !deadline.stepIsTighter(readTimeoutMillis)) {
+                throw deadline.expired(responseStarted);
+            }
+            throw new TransportFailure(TransportFailure.Kind.READ_TIMEOUT, responseStarted,
+                    "no byte from " + origin + " within the read timeout of " + readTimeoutMillis
+                            + " ms; raise it with Session.builder().readTimeout(...)", e);
+        } catch (TransportFailure e) {
+            throw e;
+        } catch (IOException e) {
+            throw lost("reading from", e);
+        } finally {
+            readBuffer.flip();
+        }
+    }
+
+    /** Buffers {@code len} bytes from {@code b[off]}, writing to the socket when the buffer fills. */
+    void write(byte[] b, int off, int len) throws TransportFailure {
+        if (len > writeBuffer.length - writeLength) {
+            flush();
+            if (len >= writeBuffer.length) {
+                send(b, off, len);
+                return;
+            }
+        }
+        System.arraycopy(b, off, writeBuffer, writeLength, len);
+        writeLength += len;
+    }
+
+    /** Writes the buffered bytes to the socket. */
+    void flush() throws TransportFailure {
+        if (writeLength > 0) {
+            int n = writeLength;
+            writeLength = 0;
+            send(writeBuffer, 0, n);
+        }
+    }
+
+    /** Returns true when file bodies can go out by sendfile: a plain connection and no wire log. */
+    boolean canTransferFiles() {
+        return channel != null && tap == WireTap.NONE;
+    }
+
+    /** Sends {@code count} bytes of {@code file} from {@code position} with FileChannel.transferTo. */
+    void transferFrom(FileChannel file, long position, long count) throws TransportFailure {
+        flush();
+        long done = 0;
+        while (done < count) {
+            Watchdog.Armed armed = Watchdog.arm(this, writeBound());
+            try {
+                long n = file.transferTo(position + done, count - done, channel);
+                if (n <= 0 && file.size() <= position + done) {
+                    throw new IOException("the file shrank while being sent");
+                }
+                done += n;
+            } catch (IOException e) {
+                throw writeFailure(armed.disarm(), e);
+            }
+            armed.disarm();
+        }
+    }
+
+    private void send(byte[] b, int off, int len) throws TransportFailure {
+        Watchdog.Armed armed = Watchdog.arm(this, writeBound());
+        try {
+            out.write(b, off, len);
+            out.flush();
+        } catch (IOException e) {
+            throw writeFailure(armed.disarm(), e);
+        }
+        if (armed.disarm()) {
+            throw writeFailure(true, null);
+        }
+        tap.bytes(true, b, off, len);
+    }
+
+    private int writeBound() throws TransportFailure {
+        if (deadline.isSet() && deadline.remainingMillis() == 0) {
+            throw deadline.expired(responseStarted);
+        }
+        return deadline.bound(writeTimeoutMillis);
+    }
+
+    private TransportFailure writeFailure(boolean timedOut, IOException e) {
+        if (!timedOut) {
+            return lost("writing to", e);
+        }
+        if (deadline.isSet() && !deadline.stepIsTighter(writeTimeoutMillis)) {
+            return deadline.expired(responseStarted);
+        }
+        return new TransportFailure(TransportFailure.Kind.WRITE_TIMEOUT, responseStarted,
+                "a write to " + origin + " did not finish within the write timeout of " + writeTimeoutMillis
+                        + " ms; raise it with Session.builder().writeTimeout(...)", e);
+    }
+
+    private TransportFailure lost(String doing, IOException e) {
+        boolean tls = socket instanceof javax.net.ssl.SSLSocket;
+        // With TLS 1.3 a server that wants a client certificate rejects it after the client's
+        // handshake has finished, so the refusal shows up here, on the first exchange.
+        String hint = tls && exchanges == 1 && !responseStarted
+                ? "; if the server requires a client certificate, set one with Session.builder().clientCertificate(...)"
+                : "";
+        TransportFailure.Kind kind = e instanceof javax.net.ssl.SSLException
+                ? TransportFailure.Kind.TLS : TransportFailure.Kind.CONNECTION_LOST;
+        return new TransportFailure(kind, responseStarted,
+                "connection to " + origin + " failed while " + doing + " it: " + e + hint, e);
+    }
+
+    /** Marks the time this connection went back to the pool. */
+    void markIdle(long nanos) {
+        idleSinceNanos = nanos;
+    }
+
+    /** Returns when this connection went idle, from System.nanoTime(). */
+    long idleSinceNanos() {
+        return idleSinceNanos;
+    }
+
+    /** Returns true once closed. */
+    boolean isClosed() {
+        return closed || socket.isClosed();
+    }
+
+    /** Closes the socket; safe to call more than once. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Nothing can be done about a failing close; the descriptor is released regardless.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + origin + ", exchanges=" + exchanges + "]";
+    }
+}
