@@ -1,0 +1,41 @@
+package dev.courier.server;
+
+import dev.courier.wire.WireLimits;
+
+/** What every connection of one server shares: configuration, loggers and the stopping flag. */
+final class ServerContext {
+
+    final ServerLimits limits;
+    final WireLimits wire;
+    final Handler handler;
+    /** Errors, rejections and lifecycle: logger {@code dev.courier.server}. */
+    final System.Logger log;
+    /** One line per exchange in the Common Log Format: logger {@code dev.courier.server.access}. */
+    final System.Logger access;
+    /** Set once by {@code stop}: connections finish their request and close. */
+    volatile boolean stopping;
+
+    ServerContext(ServerLimits limits, Handler handler, System.Logger log, System.Logger access) {
+        this.limits = limits;
+        this.wire = WireLimits.builder()
+                .maxStartLineBytes(limits.maxRequestLineBytes())
+                .maxHeaderBytes(limits.maxHeaderBytes())
+                .maxHeaderCount(limits.maxHeaderCount())
+                .build();
+        this.handler = handler;
+        this.log = log;
+        this.access = access;
+    }
+
+    int idleMillis() {
+        return (int) limits.idleTimeout().toMillis();
+    }
+
+    int headerMillis() {
+        return (int) limits.headerTimeout().toMillis();
+    }
+
+    int ioMillis() {
+        return (int) limits.ioTimeout().toMillis();
+    }
+}
