@@ -30,6 +30,15 @@ import javax.net.ssl.SSLContext;
  * server.stop(Duration.ofSeconds(5));        // finish in-flight requests, then close
  * }</pre>
  *
+ * <p><b>Timeouts.</b> Accepted sockets are {@code SocketChannel}s in blocking mode (so file
+ * bodies go out with {@code FileChannel.transferTo}). A blocking channel's own {@code read}
+ * ignores {@code SO_TIMEOUT}, so the server reads through the channel's socket adaptor stream,
+ * which honours it: the idle timeout before a request's first byte (then a quiet close), the
+ * header timeout from that byte to the end of the head (then 408 and close), the I/O timeout for
+ * each body read (then 408). Writes have no such hook; a watchdog thread closes any connection
+ * whose single write has been blocked longer than the I/O timeout (a client that stopped
+ * reading). See {@link ServerLimits}.
+ *
  * <p>Lifecycle: build, {@link #start()} (binds; {@link #port()} is then known), serve,
  * {@link #stop(Duration)}. A stopped server cannot start again. Logging goes through
  * {@link System.Logger}: {@code dev.courier.server} for errors (a handler's exception with its
@@ -239,6 +248,7 @@ public final class HttpServer implements AutoCloseable {
         private boolean wantClientAuth;
         private boolean virtualThreads = true;
         private Handler handler;
+        private Router ownRouter;
         private ServerLimits limits = ServerLimits.defaults();
 
         private Builder() {
@@ -291,10 +301,45 @@ public final class HttpServer implements AutoCloseable {
             return this;
         }
 
-        /** Sets what answers every request, often a {@link Router}. */
+        /** Sets what answers every request, often a {@link Router}; replaces routes added here. */
         public Builder handler(Handler handler) {
             this.handler = Objects.requireNonNull(handler, "handler");
             return this;
+        }
+
+        /** Adds a GET route to this builder's own {@link Router}, e.g. {@code get("/hello/{name}", h)}. */
+        public Builder get(String pattern, Handler h) {
+            router().get(pattern, h);
+            return this;
+        }
+
+        /** Adds a POST route to this builder's own {@link Router}. */
+        public Builder post(String pattern, Handler h) {
+            router().post(pattern, h);
+            return this;
+        }
+
+        /** Adds a route for {@code method} to this builder's own {@link Router}. */
+        public Builder route(dev.courier.http.Method method, String pattern, Handler h) {
+            router().route(method, pattern, h);
+            return this;
+        }
+
+        /** Serves {@code root}'s files under {@code prefix} from this builder's own {@link Router}. */
+        public Builder staticFiles(String prefix, java.nio.file.Path root) {
+            router().staticFiles(prefix, StaticFiles.of(root));
+            return this;
+        }
+
+        private Router router() {
+            if (handler != ownRouter || (handler == null && ownRouter == null)) {
+                if (handler != null) {
+                    throw new IllegalStateException("a handler was set with handler(...); add routes to that router instead");
+                }
+                ownRouter = new Router();
+                handler = ownRouter;
+            }
+            return ownRouter;
         }
 
         /** Sets the limits and timeouts (default {@link ServerLimits#defaults()}). */

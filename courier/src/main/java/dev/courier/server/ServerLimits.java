@@ -31,7 +31,11 @@ public final class ServerLimits {
      * 2 MiB, we prefer closing sooner); a larger rest closes the connection instead.
      */
     public static final long DEFAULT_MAX_DRAIN_BYTES = 64 * 1024;
-    /** Whole header section after its first byte: 10 s (Apache mod_reqtimeout's header=10 at its most lenient start); then 408 and close. */
+    /**
+     * Whole header section after its first byte: 10 s, below nginx's client_header_timeout
+     * (60 s) and Apache mod_reqtimeout's header=20-40, since real clients send a head in one
+     * burst and a slow one is a slowloris; then 408 and close.
+     */
     public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
     /** Waiting for the next request on a kept-alive connection: 30 s, between nginx (75 s) and Apache (5 s). */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);

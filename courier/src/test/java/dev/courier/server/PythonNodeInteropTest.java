@@ -16,6 +16,14 @@ import org.junit.jupiter.api.Test;
 class PythonNodeInteropTest {
 
     private static HttpServer server;
+    private static Boolean hasRequests;
+
+    private static void assumeRequests() {
+        if (hasRequests == null) {
+            hasRequests = ExternalTool.works("python3", "-c", "import requests");
+        }
+        Assumptions.assumeTrue(hasRequests, "python3 requests is not installed");
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -53,7 +61,7 @@ class PythonNodeInteropTest {
 
     @Test
     void servesPythonRequestsFormWithFiles() throws Exception {
-        Assumptions.assumeTrue(ExternalTool.works("python3", "-c", "import requests"), "python3 requests is not installed");
+        assumeRequests();
         String out = python("import sys, requests\n"
                 + "r = requests.post(sys.argv[1] + '/form', data={'a': ['1', '2'], 'b': 'x y'},"
                 + " files={'f': ('note.txt', b'hello file', 'text/plain')}, timeout=10)\n"
@@ -64,7 +72,7 @@ class PythonNodeInteropTest {
 
     @Test
     void servesPythonRequestsJson() throws Exception {
-        Assumptions.assumeTrue(ExternalTool.works("python3", "-c", "import requests"), "python3 requests is not installed");
+        assumeRequests();
         String out = python("import sys, requests\n"
                 + "r = requests.post(sys.argv[1] + '/json', json={'name': 'Ada', 'n': 3}, timeout=10)\n"
                 + "print(r.status_code, r.headers['Content-Type'], r.json()['name'], r.json()['n'], r.json()['type'])");
@@ -73,7 +81,7 @@ class PythonNodeInteropTest {
 
     @Test
     void keepsAPythonRequestsSessionOnOneConnection() throws Exception {
-        Assumptions.assumeTrue(ExternalTool.works("python3", "-c", "import requests"), "python3 requests is not installed");
+        assumeRequests();
         String out = python("import sys, requests\n"
                 + "s = requests.Session()\n"
                 + "ports = {s.get(sys.argv[1] + '/port', timeout=10).text for _ in range(5)}\n"
@@ -83,6 +91,7 @@ class PythonNodeInteropTest {
 
     @Test
     void servesPythonUrllib() throws Exception {
+        Assumptions.assumeTrue(ExternalTool.works("python3", "--version"), "python3 is not installed");
         String out = python("import sys, urllib.request\n"
                 + "print(urllib.request.urlopen(sys.argv[1] + '/query?a=1&a=2&b=%C3%A9', timeout=10).read().decode())");
         assertTrue(out.contains("\"a\":\"1,2\"") && out.contains("\"b\":\"\u00e9\""), out);
