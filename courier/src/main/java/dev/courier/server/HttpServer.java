@@ -95,7 +95,12 @@ public final class HttpServer implements AutoCloseable {
         }
         started = true;
         listener = ServerSocketChannel.open();
-        listener.bind(new InetSocketAddress(InetAddress.getByName(host), requestedPort), 1024);
+        try {
+            listener.bind(new InetSocketAddress(InetAddress.getByName(host), requestedPort), 1024);
+        } catch (IOException e) {
+            closeQuietly(listener);
+            throw new IOException("cannot listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
+        }
         port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
         executor = ConnectionThreads.create(virtualThreads, ctx.limits.maxPlatformThreads(), "courier-http-" + port + "-");
         watchdog = new Watchdog(connections, ctx.limits.ioTimeout(), WATCHDOG_PERIOD_MILLIS);

@@ -30,6 +30,7 @@ final class RequestBody extends InputStream {
     private final int timeoutMillis;
     private Continue pendingContinue;
     private ByteBuffer pending = ByteBuffer.allocate(0);
+    private final byte[] one = new byte[1];
     private long taken;
     private boolean broken;
     private boolean started;
@@ -44,7 +45,6 @@ final class RequestBody extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n <= 0 ? -1 : one[0] & 0xFF;
     }

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 
 /**
  * Writes replies on one connection: the head through the codec's {@link HeadWriter}, then the
@@ -74,7 +73,7 @@ final class ResponseWriter {
         ReplyBody body = reply.body();
         Headers.Builder h = reply.headers().newBuilder();
         if (!reply.headers().contains("Date")) {
-            h.set("Date", HttpDates.format(Instant.now()));
+            h.set("Date", DateHeader.now());
         }
         if (framing == Framing.LENGTH) {
             h.set("Content-Length", Long.toString(body.length()));
@@ -87,14 +86,16 @@ final class ResponseWriter {
         ResponseHead head = ResponseHead.builder(reply.status(), Status.of(reply.status()).reason())
                 .headers(h.build()).build();
         byte[] headBytes = HeadWriter.toBytes(head);
-        write(headBytes, 0, headBytes.length);
         bodyBytesSent = 0;
-        if (headOnly || framing == Framing.NONE) {
-            closeQuietly(body);
-        } else {
-            writeBody(body, framing == Framing.CHUNKED);
+        try {
+            write(headBytes, 0, headBytes.length);
+            if (!headOnly && framing != Framing.NONE) {
+                writeBody(body, framing == Framing.CHUNKED);
+            }
+            flush();
+        } finally {
+            closeQuietly(body); // a stream not sent (HEAD, 204, failure) is closed too
         }
-        flush();
     }
 
     private void writeBody(ReplyBody body, boolean chunked) throws IOException {
@@ -119,6 +120,7 @@ final class ResponseWriter {
     /** Copies {@code in}: exactly {@code length} bytes when known, else to its end. */
     private void copy(InputStream in, long length, boolean chunked) throws IOException {
         byte[] chunk = new byte[8192];
+        ByteBuffer line = ByteBuffer.allocate(ChunkedEncoder.MAX_CHUNK_HEADER_BYTES);
         long sent = 0;
         // Bounded by the stream's end, or by length.
         while (length < 0 || sent < length) {
@@ -131,7 +133,7 @@ final class ResponseWriter {
                 continue;
             }
             if (chunked) {
-                ByteBuffer line = ByteBuffer.allocate(ChunkedEncoder.MAX_CHUNK_HEADER_BYTES);
+                line.clear();
                 ChunkedEncoder.writeChunkHeader(n, line);
                 write(line.array(), 0, line.position());
                 write(chunk, 0, n);

@@ -1,7 +1,6 @@
 package dev.courier.server;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
 import java.security.cert.Certificate;
@@ -40,23 +39,6 @@ abstract class Transport implements AutoCloseable {
 
     /** Returns the client's certificates when it presented some over TLS, else an empty list. */
     abstract List<Certificate> peerCertificates();
-
-    /** Returns the stream view of {@link #read}, each read waiting at most {@code timeoutMillis}. */
-    final InputStream inputStream(int timeoutMillis) {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n <= 0 ? -1 : one[0] & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return Transport.this.read(b, off, len, timeoutMillis);
-            }
-        };
-    }
 
     /** Sends FIN (or TLS close_notify) so the client sees the end of the response. */
     abstract void shutdownOutput();

@@ -93,6 +93,15 @@ class TlsServerTest {
     }
 
     @Test
+    void closesAPlainHttpClientOnTheTlsPortWithoutServingIt() throws Exception {
+        try (RawClient c = new RawClient(server.port())) {
+            String r = c.send("GET /who HTTP/1.1\r\nHost: x\r\n\r\n").readToClose();
+            assertTrue(!r.contains("secure="), "nothing served in plain text: " + r);
+        }
+        assertEquals("secure=true certs=0", new String(get("/who"), StandardCharsets.UTF_8), "the server still works");
+    }
+
+    @Test
     void servesCurlOverTls() throws Exception {
         Assumptions.assumeTrue(ExternalTool.works("curl", "--version"), "curl is not installed");
         ExternalTool.Result r = ExternalTool.run("curl", "-sS", "-k", "--max-time", "10", server.url() + "/who", server.url() + "/who");
