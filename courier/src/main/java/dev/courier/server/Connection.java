@@ -34,6 +34,8 @@ final class Connection implements Runnable {
     /** After the last response: how long and how much to read and discard before closing. */
     private static final int LINGER_MILLIS = 1000;
     private static final int LINGER_MAX_BYTES = 256 * 1024;
+    /** How often an idle connection checks whether waiting connections need its thread. */
+    static final int IDLE_SLICE_MILLIS = 250;
 
     private final ServerContext ctx;
     private final Transport transport;
@@ -96,7 +98,8 @@ final class Connection implements Runnable {
     private RequestHead readHead() throws IOException {
         parser.reset();
         long deadline = 0;
-        // Bounded: each round reads at least one byte, or ends by timeout or EOF.
+        long idleDeadline = System.nanoTime() + ctx.limits.idleTimeout().toNanos();
+        // Bounded: each round reads at least one byte, or ends by a deadline or EOF.
         while (true) {
             if (input.buf.hasRemaining()) {
                 if (deadline == 0) {
@@ -115,23 +118,30 @@ final class Connection implements Runnable {
                     return null;
                 }
             }
-            int timeout = ctx.idleMillis();
-            if (deadline != 0) {
-                timeout = (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-            }
+            // Idle waits are sliced so that an idle connection gives its thread up when others
+            // wait for one (the platform pool on Java 17 is bounded).
+            int timeout = deadline != 0 ? millisUntil(deadline) : Math.min(IDLE_SLICE_MILLIS, millisUntil(idleDeadline));
             int n;
             try {
                 n = input.fill(timeout);
             } catch (SocketTimeoutException e) {
                 if (deadline != 0) {
                     rejectSlowHeader();
+                    return null;
                 }
-                return null; // idle: close quietly, as nginx does, since the client may be sending just now
+                if (System.nanoTime() - idleDeadline >= 0 || ctx.threadsWanted()) {
+                    return null; // idle: close quietly, as nginx does, since the client may be sending just now
+                }
+                continue;
             }
             if (n < 0) {
                 return null;
             }
         }
+    }
+
+    private static int millisUntil(long nanoDeadline) {
+        return (int) Math.max(1, (nanoDeadline - System.nanoTime()) / 1_000_000);
     }
 
     /** Checks what the codec leaves to the server, then returns the request, or null after a rejection was sent. */

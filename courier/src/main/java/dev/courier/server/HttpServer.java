@@ -103,6 +103,10 @@ public final class HttpServer implements AutoCloseable {
         }
         port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
         executor = ConnectionThreads.create(virtualThreads, ctx.limits.maxPlatformThreads(), "courier-http-" + port + "-");
+        if (executor instanceof java.util.concurrent.ThreadPoolExecutor) {
+            java.util.concurrent.ThreadPoolExecutor pool = (java.util.concurrent.ThreadPoolExecutor) executor;
+            ctx.threadsWanted = () -> !pool.getQueue().isEmpty();
+        }
         watchdog = new Watchdog(connections, ctx.limits.ioTimeout(), WATCHDOG_PERIOD_MILLIS);
         acceptor = new Thread(this::acceptLoop, "courier-accept-" + port);
         acceptor.setDaemon(true);

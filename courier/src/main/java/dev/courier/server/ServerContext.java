@@ -14,6 +14,8 @@ final class ServerContext {
     final System.Logger access;
     /** Set once by {@code stop}: connections finish their request and close. */
     volatile boolean stopping;
+    /** True while accepted connections wait for a thread of a bounded pool; null for virtual threads. */
+    volatile java.util.function.BooleanSupplier threadsWanted;
 
     ServerContext(ServerLimits limits, Handler handler, System.Logger log, System.Logger access) {
         this.limits = limits;
@@ -27,8 +29,10 @@ final class ServerContext {
         this.access = access;
     }
 
-    int idleMillis() {
-        return (int) limits.idleTimeout().toMillis();
+    /** Returns true when connections wait for a thread, so idle ones should close now. */
+    boolean threadsWanted() {
+        java.util.function.BooleanSupplier w = threadsWanted;
+        return w != null && w.getAsBoolean();
     }
 
     int headerMillis() {

@@ -127,7 +127,11 @@ public final class ServerLimits {
         return maxConnections;
     }
 
-    /** Returns the size of the platform-thread pool used when the JVM has no virtual threads. */
+    /**
+     * Returns the size of the platform-thread pool used when the JVM has no virtual threads.
+     * Connections beyond it wait in a queue; while any wait, idle kept-alive connections close
+     * within a quarter second to give their threads up.
+     */
     public int maxPlatformThreads() {
         return maxPlatformThreads;
     }
