@@ -36,6 +36,7 @@ class CurlInteropTest {
         server = TestServers.start(new Router()
                 .get("/hello", req -> Reply.text("hello " + req.method()))
                 .post("/echo", req -> Reply.text("echo:" + req.bodyText()))
+                .post("/refuse", req -> Reply.status(403))
                 .post("/upload", req -> {
                     Form f = req.form();
                     FormFile file = f.file("doc");
@@ -83,6 +84,15 @@ class CurlInteropTest {
         ExternalTool.Result r = curl("-v", "-H", "Expect: 100-continue", "--data-binary", "payload", server.url() + "/echo");
         assertEquals("echo:payload", r.stdout());
         assertTrue(r.stderr().contains("HTTP/1.1 100 Continue"), r.stderr());
+    }
+
+    @Test
+    void answersCurlsExpectWithAFinalStatusWhenTheHandlerRefusesTheBody() throws Exception {
+        ExternalTool.Result r = ExternalTool.run("curl", "-sS", "--max-time", "10", "-v", "-o", "/dev/null",
+                "-w", "%{http_code}", "-H", "Expect: 100-continue", "--data-binary", "never read", server.url() + "/refuse");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("403", r.stdout());
+        assertTrue(!r.stderr().contains("100 Continue"), r.stderr());
     }
 
     @Test
