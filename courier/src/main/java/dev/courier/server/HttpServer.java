@@ -298,6 +298,21 @@ public final class HttpServer implements AutoCloseable {
             return tls(context);
         }
 
+        /**
+         * Serves HTTPS with a PEM certificate chain (server certificate first) and its
+         * unencrypted PKCS#8 private key, e.g. certbot's {@code fullchain.pem} and
+         * {@code privkey.pem}.
+         *
+         * @throws IOException if a file cannot be read
+         * @throws GeneralSecurityException if a file holds no usable certificate or key (the
+         *     message says how to convert other key formats)
+         */
+        public Builder tls(java.nio.file.Path certificateChain, java.nio.file.Path privateKey)
+                throws IOException, GeneralSecurityException {
+            char[] password = "courier".toCharArray(); // protects only the in-memory key store
+            return tls(PemKeys.load(certificateChain, privateKey, password), password);
+        }
+
         /** Asks TLS clients for a certificate (see {@link Request#peerCertificates()}); default false. */
         public Builder wantClientAuth(boolean want) {
             this.wantClientAuth = want;
