@@ -8,6 +8,7 @@ import dev.courier.http.Headers;
 import dev.courier.http.Method;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -99,5 +100,32 @@ class RequestTest {
         assertEquals("v", base.attributes().get("k"));
         assertEquals(Map.of("p", "v"), routed.pathParams());
         assertEquals(Map.of(), base.pathParams());
+    }
+
+    @Test
+    void queryIsEmptyWithoutAQuestionMarkAndKeepsEveryValueInOrder() {
+        assertEquals(Map.of(), TestRequest.get("/p").queryParams());
+        TestRequest r = TestRequest.get("/p?a=2&b=&a=1&c");
+        assertEquals(List.of("2", "1"), r.queryAll("a"));
+        assertEquals("", r.query("b"));
+        assertEquals("", r.query("c"));
+        assertEquals(List.of(), r.queryAll("zz"));
+    }
+
+    @Test
+    void cookiesComeFromEveryCookieFieldFirstNameWinning() {
+        TestRequest r = TestRequest.of(Method.GET, "/",
+                Headers.of("Cookie", "a=1; b=2", "Cookie", "a=3; c=\"4\""), "");
+        assertEquals("1", r.cookie("a"));
+        assertEquals("4", r.cookie("c"));
+        assertEquals(List.of("a", "b", "c"), List.copyOf(r.cookies().keySet()));
+        assertEquals(null, TestRequest.get("/").cookie("a"));
+    }
+
+    @Test
+    void jsonOfABadBodyIs400() {
+        TestRequest r = TestRequest.of(Method.POST, "/", Headers.empty(), "{nope");
+        HttpStatusException e = assertThrows(HttpStatusException.class, () -> r.json(Map.class));
+        assertEquals(400, e.status());
     }
 }
