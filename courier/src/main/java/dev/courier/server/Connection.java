@@ -170,11 +170,11 @@ final class Connection implements Runnable {
         return new ServerRequest(head, body, transport, max);
     }
 
-    /** Returns the handler's reply; an exception becomes its status (HttpStatusException) or a logged 500. */
+    /** Returns the handler's reply; an exception becomes its status (AbortException) or a logged 500. */
     private Reply dispatch(ServerRequest request) {
         try {
             return Dispatch.nonNull(ctx.handler.handle(request), "handler");
-        } catch (HttpStatusException e) {
+        } catch (AbortException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
             return Reply.builder(e.status()).contentType(Reply.TEXT_UTF8).body(Dispatch.bytes(e.status() + " " + message)).build();
         } catch (Exception e) {

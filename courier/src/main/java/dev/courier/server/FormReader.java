@@ -21,7 +21,7 @@ final class FormReader {
      * Returns the form in {@code request}'s body; a multipart form is added to {@code cleanup}
      * so that its temporary files go when the request ends.
      *
-     * @throws HttpStatusException 415 for another content type, 400 for a malformed form, 413
+     * @throws AbortException 415 for another content type, 400 for a malformed form, 413
      *     when it passes {@code maxBytes}
      */
     static Form read(Request request, long maxBytes, List<AutoCloseable> cleanup) throws IOException {
@@ -34,7 +34,7 @@ final class FormReader {
             try {
                 return Form.ofPairs(FormEncoding.decode(request.bodyBytes()));
             } catch (IllegalArgumentException e) {
-                throw new HttpStatusException(400, "malformed form body: " + e.getMessage());
+                throw new AbortException(400, "malformed form body: " + e.getMessage());
             }
         }
         if (essence.equals("multipart/form-data")) {
@@ -43,10 +43,10 @@ final class FormReader {
                 cleanup.add(form);
                 return new Form(form.fields(), form.files());
             } catch (MultipartException e) {
-                throw new HttpStatusException(400, "malformed multipart body: " + e.getMessage());
+                throw new AbortException(400, "malformed multipart body: " + e.getMessage());
             }
         }
-        throw new HttpStatusException(415, "form() needs Content-Type application/x-www-form-urlencoded or"
+        throw new AbortException(415, "form() needs Content-Type application/x-www-form-urlencoded or"
                 + " multipart/form-data, got " + (type == null ? "none" : Escape.quote(type)));
     }
 
@@ -73,7 +73,7 @@ final class FormReader {
         try {
             return Form.ofPairs(FormEncoding.decode(rawQuery)).fields();
         } catch (IllegalArgumentException e) {
-            throw new HttpStatusException(400, "malformed query: " + e.getMessage());
+            throw new AbortException(400, "malformed query: " + e.getMessage());
         }
     }
 }

@@ -84,7 +84,7 @@ public interface Request {
     /**
      * Returns path parameter {@code name} as an int, e.g. 42 for {@code "42"} or {@code "-7"}.
      *
-     * @throws HttpStatusException 400 naming the parameter and quoting the value when it is not a
+     * @throws AbortException 400 naming the parameter and quoting the value when it is not a
      *     decimal int
      */
     default int pathParamInt(String name) {
@@ -96,7 +96,7 @@ public interface Request {
     /**
      * Returns path parameter {@code name} as a long.
      *
-     * @throws HttpStatusException 400 naming the parameter and quoting the value when it is not a
+     * @throws AbortException 400 naming the parameter and quoting the value when it is not a
      *     decimal long
      */
     default long pathParamLong(String name) {
@@ -142,7 +142,7 @@ public interface Request {
      * Returns the query parameters, decoded ({@code +} is a space), name to values in the order
      * sent: for {@code ?tag=a&tag=b&q=x}, {@code {tag=[a, b], q=[x]}}. Empty without a query.
      *
-     * @throws HttpStatusException 400 when the query has more fields than the form limit
+     * @throws AbortException 400 when the query has more fields than the form limit
      */
     default Map<String, List<String>> queryParams() {
         return FormReader.query(rawQuery());
@@ -187,7 +187,7 @@ public interface Request {
      * Returns the body read as JSON into a {@code type}, using {@link JsonMapper#find()}: e.g.
      * {@code req.json(Map.class)}, or a class of your own when Jackson is present.
      *
-     * @throws HttpStatusException 400 when the body is not JSON or does not fit {@code type}
+     * @throws AbortException 400 when the body is not JSON or does not fit {@code type}
      * @throws IOException if reading the body fails
      */
     default <T> T json(Class<T> type) throws IOException {
@@ -195,7 +195,7 @@ public interface Request {
         try {
             return JsonMapper.find().read(body, type);
         } catch (JsonException e) {
-            throw new HttpStatusException(400, "request body is not valid JSON for " + type.getSimpleName()
+            throw new AbortException(400, "request body is not valid JSON for " + type.getSimpleName()
                     + ": " + e.getMessage());
         }
     }
@@ -204,7 +204,7 @@ public interface Request {
      * Returns the form in the body, urlencoded or multipart; read once and kept. Uploaded files
      * that spilled to disk are deleted when the request ends.
      *
-     * @throws HttpStatusException 415 for another content type, 400 when malformed, 413 when
+     * @throws AbortException 415 for another content type, 400 when malformed, 413 when
      *     too large
      * @throws IOException if reading the body fails
      */

@@ -64,10 +64,10 @@ final class RequestBody extends InputStream {
             }
         } catch (HttpParseException e) {
             broken = true;
-            throw new HttpStatusException(e.suggestedStatus(), "malformed request body: " + e.getMessage());
+            throw new AbortException(e.suggestedStatus(), "malformed request body: " + e.getMessage());
         } catch (SocketTimeoutException e) {
             broken = true;
-            throw new HttpStatusException(408, "request body: no bytes for " + timeoutMillis + " ms (ioTimeout)");
+            throw new AbortException(408, "request body: no bytes for " + timeoutMillis + " ms (ioTimeout)");
         } catch (IOException | RuntimeException e) {
             broken = true;
             throw e;
@@ -96,7 +96,7 @@ final class RequestBody extends InputStream {
                 pending = decoder.decode(in);
                 taken += pending.remaining();
                 if (taken > maxBytes) {
-                    throw new HttpStatusException(413, "request body exceeds maxBodyBytes=" + maxBytes
+                    throw new AbortException(413, "request body exceeds maxBodyBytes=" + maxBytes
                             + " (read " + taken + "); send less, or raise ServerLimits.maxBodyBytes");
                 }
                 if (pending.hasRemaining() || in.position() != before) {

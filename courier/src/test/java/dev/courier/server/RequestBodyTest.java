@@ -117,7 +117,7 @@ class RequestBodyTest {
     void refusesABodyPastTheLimitWith413AndMarksItBroken() {
         InputBuffer input = new InputBuffer(new ScriptedTransport("8\r\n01234567\r\n8\r\n01234567\r\n0\r\n\r\n", 4, false));
         RequestBody b = body(input, Framing.CHUNKED, 10, null);
-        HttpStatusException e = assertThrows(HttpStatusException.class, () -> readAll(b));
+        AbortException e = assertThrows(AbortException.class, () -> readAll(b));
         assertEquals(413, e.status());
         assertTrue(e.getMessage().contains("maxBodyBytes=10"), e.getMessage());
         assertTrue(b.broken());
@@ -128,7 +128,7 @@ class RequestBodyTest {
     void turnsAMalformedChunkInto400() {
         InputBuffer input = new InputBuffer(new ScriptedTransport("zz\r\n", 64, false));
         RequestBody b = body(input, Framing.CHUNKED, 100, null);
-        HttpStatusException e = assertThrows(HttpStatusException.class, () -> readAll(b));
+        AbortException e = assertThrows(AbortException.class, () -> readAll(b));
         assertEquals(400, e.status());
         assertTrue(b.broken());
     }
@@ -137,7 +137,7 @@ class RequestBodyTest {
     void turnsASilentClientInto408() {
         InputBuffer input = new InputBuffer(new ScriptedTransport("abc", 64, true));
         RequestBody b = body(input, Framing.contentLength(10), 100, null);
-        HttpStatusException e = assertThrows(HttpStatusException.class, () -> readAll(b));
+        AbortException e = assertThrows(AbortException.class, () -> readAll(b));
         assertEquals(408, e.status());
     }
 
@@ -145,7 +145,7 @@ class RequestBodyTest {
     void turnsAnEarlyCloseIntoATruncationError() {
         InputBuffer input = new InputBuffer(new ScriptedTransport("abc", 64, false));
         RequestBody b = body(input, Framing.contentLength(10), 100, null);
-        HttpStatusException e = assertThrows(HttpStatusException.class, () -> readAll(b));
+        AbortException e = assertThrows(AbortException.class, () -> readAll(b));
         assertEquals(400, e.status());
     }
 

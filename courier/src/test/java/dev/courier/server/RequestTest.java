@@ -45,7 +45,7 @@ class RequestTest {
         String[] bad = {"", "-", "+", "abc", "1.5", " 1", "1 ", "1e3", "0x10", "2147483648", "-2147483649",
             "١٢", "99999999999999999999"};
         for (String v : bad) {
-            HttpStatusException e = assertThrows(HttpStatusException.class,
+            AbortException e = assertThrows(AbortException.class,
                     () -> withParams(Map.of("id", v)).pathParamInt("id"), v);
             assertEquals(400, e.status());
             assertTrue(e.getMessage().contains("path parameter \"id\" must be a decimal int"), e.getMessage());
@@ -58,14 +58,14 @@ class RequestTest {
         assertEquals(Long.MIN_VALUE, withParams(Map.of("n", "-9223372036854775808")).pathParamLong("n"));
         assertEquals(1L << 40, withParams(Map.of("n", String.valueOf(1L << 40))).pathParamLong("n"));
         for (String v : new String[] {"9223372036854775808", "-9223372036854775809", "18446744073709551616"}) {
-            assertEquals(400, assertThrows(HttpStatusException.class,
+            assertEquals(400, assertThrows(AbortException.class,
                     () -> withParams(Map.of("n", v)).pathParamLong("n")).status(), v);
         }
     }
 
     @Test
     void badValueIsQuotedAndEscapedInTheMessage() {
-        HttpStatusException e = assertThrows(HttpStatusException.class,
+        AbortException e = assertThrows(AbortException.class,
                 () -> withParams(Map.of("id", "1\r\n2")).pathParamLong("id"));
         assertTrue(e.getMessage().contains("\"1\\r\\n2\""), e.getMessage());
     }
@@ -125,7 +125,7 @@ class RequestTest {
     @Test
     void jsonOfABadBodyIs400() {
         TestRequest r = TestRequest.of(Method.POST, "/", Headers.empty(), "{nope");
-        HttpStatusException e = assertThrows(HttpStatusException.class, () -> r.json(Map.class));
+        AbortException e = assertThrows(AbortException.class, () -> r.json(Map.class));
         assertEquals(400, e.status());
     }
 }
