@@ -11,7 +11,7 @@ final class DecimalParam {
      * {@code +} and 1 to 19 ASCII digits, nothing else (no spaces, no {@code 1e3}, no
      * non-ASCII digits, which {@code Long.parseLong} would accept).
      *
-     * @throws HttpStatusException 400 naming parameter {@code name}, quoting the value and the
+     * @throws AbortException 400 naming parameter {@code name}, quoting the value and the
      *     expected {@code type}
      */
     static long parse(String name, String value, long min, long max, String type) {
@@ -48,8 +48,8 @@ final class DecimalParam {
         return result;
     }
 
-    private static HttpStatusException bad(String name, String value, String type, long min, long max) {
-        return new HttpStatusException(400, "path parameter " + Escape.quote(name) + " must be a decimal " + type
+    private static AbortException bad(String name, String value, String type, long min, long max) {
+        return new AbortException(400, "path parameter " + Escape.quote(name) + " must be a decimal " + type
                 + " between " + min + " and " + max + ", got " + Escape.quote(value));
     }
 }

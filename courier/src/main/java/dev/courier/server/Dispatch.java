@@ -79,7 +79,7 @@ final class Dispatch {
             String allow = RouteMatch.allowHeader(RouteMatch.allowOrder(state.routes.methods()));
             return Reply.builder(204).header("Allow", allow).build();
         }
-        throw new HttpStatusException(400, "the target '*' is only valid with OPTIONS, got " + request.method());
+        throw new AbortException(400, "the target '*' is only valid with OPTIONS, got " + request.method());
     }
 
     private Reply onException(Exception e) {
@@ -93,8 +93,8 @@ final class Dispatch {
                 return internalError();
             }
         }
-        if (e instanceof HttpStatusException) {
-            HttpStatusException h = (HttpStatusException) e;
+        if (e instanceof AbortException) {
+            AbortException h = (AbortException) e;
             String message = h.getMessage() == null ? "" : h.getMessage();
             return errorReply(Reply.builder(h.status()).contentType(Reply.TEXT_UTF8)
                     .body(bytes(h.status() + " " + message)).build());
@@ -104,7 +104,7 @@ final class Dispatch {
     }
 
     private ExceptionHandler<?> findHandler(Exception e) {
-        Class<?> stop = e instanceof HttpStatusException ? HttpStatusException.class : Object.class;
+        Class<?> stop = e instanceof AbortException ? AbortException.class : Object.class;
         for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
             ExceptionHandler<?> h = state.exceptionHandlers.get(c);
             if (h != null) {

@@ -9,7 +9,7 @@ package dev.courier.server;
  *
  * <p>A handler may throw: the router maps the exception to a reply through its error handlers
  * (see {@link Router#exception}), and an unhandled one becomes a 500 whose body holds no stack
- * trace. Throw {@link HttpStatusException} to answer with a specific status, e.g. 400.
+ * trace. Throw {@link AbortException} to answer with a specific status, e.g. 400.
  */
 @FunctionalInterface
 public interface Handler {

@@ -30,12 +30,12 @@ final class PathSegments {
      * Returns the decoded segments of {@code rawPath}, e.g. {@code ["caf\u00e9", "x"]} for
      * {@code /caf%C3%A9/x}.
      *
-     * @throws HttpStatusException 400 if the path does not start with {@code /}, holds a
+     * @throws AbortException 400 if the path does not start with {@code /}, holds a
      *     malformed escape, or decodes to malformed UTF-8
      */
     static List<String> decode(String rawPath) {
         if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
-            throw new HttpStatusException(400, "request path must start with '/', got " + Escape.quote(rawPath));
+            throw new AbortException(400, "request path must start with '/', got " + Escape.quote(rawPath));
         }
         List<String> out = new ArrayList<>(8);
         int start = 1;
@@ -69,7 +69,7 @@ final class PathSegments {
     /**
      * Returns {@code raw[from, to)} percent-decoded as UTF-8.
      *
-     * @throws HttpStatusException 400 for a {@code %} not followed by two hex digits, or for
+     * @throws AbortException 400 for a {@code %} not followed by two hex digits, or for
      *     bytes that are not UTF-8
      */
     static String decodeSegment(String raw, int from, int to) {
@@ -94,7 +94,7 @@ final class PathSegments {
                 int hi = i + 1 < to ? hexValue(raw.charAt(i + 1)) : -1;
                 int lo = i + 2 < to ? hexValue(raw.charAt(i + 2)) : -1;
                 if (hi < 0 || lo < 0) {
-                    throw new HttpStatusException(400, "malformed percent-escape at offset " + i + " of path segment "
+                    throw new AbortException(400, "malformed percent-escape at offset " + i + " of path segment "
                             + Escape.quote(raw.substring(from, to)) + ": '%' must be followed by two hex digits"
                             + " (write a literal '%' as %25)");
                 }
@@ -106,7 +106,7 @@ final class PathSegments {
                 // A raw non-ASCII character is not legal in a URI; take it as its UTF-8 form.
                 int cp = raw.codePointAt(i);
                 if (Character.isSurrogate(c) && Character.charCount(cp) == 1) {
-                    throw new HttpStatusException(400, "path segment " + Escape.quote(raw.substring(from, to))
+                    throw new AbortException(400, "path segment " + Escape.quote(raw.substring(from, to))
                             + " holds a lone surrogate at offset " + i);
                 }
                 bytes.put(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
@@ -121,7 +121,7 @@ final class PathSegments {
             CharBuffer chars = utf8.decode(bytes);
             return chars.toString();
         } catch (CharacterCodingException e) {
-            throw new HttpStatusException(400, "path segment " + Escape.quote(raw.substring(from, to))
+            throw new AbortException(400, "path segment " + Escape.quote(raw.substring(from, to))
                     + " does not decode to UTF-8; percent-encode the UTF-8 bytes of each character");
         }
     }

@@ -1,6 +1,8 @@
 package dev.courier.server;
 
+import dev.courier.cookie.SetCookie;
 import dev.courier.http.Headers;
+import dev.courier.json.JsonMapper;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,6 +43,16 @@ public final class Reply {
     /** Returns a 200 reply with {@code text} as a UTF-8 {@code text/plain} body. */
     public static Reply text(String text) {
         return bytes(text.getBytes(StandardCharsets.UTF_8), TEXT_UTF8);
+    }
+
+    /**
+     * Returns a 200 {@code application/json} reply with {@code value} written by
+     * {@link JsonMapper#find()}, e.g. {@code Reply.json(Map.of("id", 7))}.
+     *
+     * @throws dev.courier.json.JsonException if the mapper cannot write {@code value}
+     */
+    public static Reply json(Object value) {
+        return bytes(JsonMapper.find().write(value), "application/json");
     }
 
     /** Returns a 200 reply with {@code html} as a UTF-8 {@code text/html} body. */
@@ -122,6 +134,11 @@ public final class Reply {
     /** Returns a copy of this reply with {@code status} instead, e.g. an HTML page as a 404. */
     public Reply withStatus(int status) {
         return newBuilder().status(status).build();
+    }
+
+    /** Returns a copy of this reply that also sets {@code cookie}. */
+    public Reply withCookie(SetCookie cookie) {
+        return newBuilder().cookie(cookie).build();
     }
 
     /** Returns a copy of this reply with one more header field {@code name: value}. */
@@ -216,6 +233,12 @@ public final class Reply {
          */
         public Builder cookie(String setCookie) {
             headers.add("Set-Cookie", setCookie);
+            return this;
+        }
+
+        /** Adds a {@code Set-Cookie} field for {@code cookie}, e.g. one built with {@code SetCookie.builder("sid", v)}. */
+        public Builder cookie(SetCookie cookie) {
+            headers.add("Set-Cookie", cookie.headerValue());
             return this;
         }
 

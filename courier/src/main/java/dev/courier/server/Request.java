@@ -1,11 +1,18 @@
 package dev.courier.server;
 
+import dev.courier.cookie.CookieHeader;
 import dev.courier.http.Headers;
 import dev.courier.http.Method;
+import dev.courier.json.JsonException;
+import dev.courier.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
+import java.security.cert.Certificate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,7 +84,7 @@ public interface Request {
     /**
      * Returns path parameter {@code name} as an int, e.g. 42 for {@code "42"} or {@code "-7"}.
      *
-     * @throws HttpStatusException 400 naming the parameter and quoting the value when it is not a
+     * @throws AbortException 400 naming the parameter and quoting the value when it is not a
      *     decimal int
      */
     default int pathParamInt(String name) {
@@ -89,7 +96,7 @@ public interface Request {
     /**
      * Returns path parameter {@code name} as a long.
      *
-     * @throws HttpStatusException 400 naming the parameter and quoting the value when it is not a
+     * @throws AbortException 400 naming the parameter and quoting the value when it is not a
      *     decimal long
      */
     default long pathParamLong(String name) {
@@ -129,6 +136,91 @@ public interface Request {
      */
     default String bodyText(Charset charset) throws IOException {
         return new String(bodyBytes(), charset);
+    }
+
+    /**
+     * Returns the query parameters, decoded ({@code +} is a space), name to values in the order
+     * sent: for {@code ?tag=a&tag=b&q=x}, {@code {tag=[a, b], q=[x]}}. Empty without a query.
+     *
+     * @throws AbortException 400 when the query has more fields than the form limit
+     */
+    default Map<String, List<String>> queryParams() {
+        return FormReader.query(rawQuery());
+    }
+
+    /** Returns the first value of query parameter {@code name}, decoded, or null when absent. */
+    default String query(String name) {
+        List<String> v = queryParams().get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    /** Returns every value of query parameter {@code name} in order; empty when absent. */
+    default List<String> queryAll(String name) {
+        return queryParams().getOrDefault(name, List.of());
+    }
+
+    /**
+     * Returns the cookies the client sent, name to value; when a name repeats, the first one
+     * wins (browsers send the most specific first, RFC 6265 §5.4). Empty without a
+     * {@code Cookie} header.
+     */
+    default Map<String, String> cookies() {
+        List<String> fields = headers().all("Cookie");
+        if (fields.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String field : fields) {
+            for (CookieHeader.Pair p : CookieHeader.parse(field)) {
+                m.putIfAbsent(p.name(), p.value());
+            }
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Returns the value of cookie {@code name}, or null when the client did not send it. */
+    default String cookie(String name) {
+        return cookies().get(name);
+    }
+
+    /**
+     * Returns the body read as JSON into a {@code type}, using {@link JsonMapper#find()}: e.g.
+     * {@code req.json(Map.class)}, or a class of your own when Jackson is present.
+     *
+     * @throws AbortException 400 when the body is not JSON or does not fit {@code type}
+     * @throws IOException if reading the body fails
+     */
+    default <T> T json(Class<T> type) throws IOException {
+        byte[] body = bodyBytes();
+        try {
+            return JsonMapper.find().read(body, type);
+        } catch (JsonException e) {
+            throw new AbortException(400, "request body is not valid JSON for " + type.getSimpleName()
+                    + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Returns the form in the body, urlencoded or multipart; read once and kept. Uploaded files
+     * that spilled to disk are deleted when the request ends.
+     *
+     * @throws AbortException 415 for another content type, 400 when malformed, 413 when
+     *     too large
+     * @throws IOException if reading the body fails
+     */
+    Form form() throws IOException;
+
+    /** Returns true when the request came over TLS. */
+    default boolean isSecure() {
+        return false;
+    }
+
+    /**
+     * Returns the certificate chain the client presented over TLS, its own first; empty for
+     * plain connections or when the client sent none.
+     */
+    default List<Certificate> peerCertificates() {
+        return List.of();
     }
 
     /** Returns the address of the client (the peer of the connection, not a proxy header). */

@@ -50,7 +50,7 @@ final class RoutePattern {
                 kinds[i] = Kind.LITERAL;
                 try {
                     values[i] = PathSegments.decodeSegment(seg, 0, seg.length());
-                } catch (HttpStatusException e) {
+                } catch (AbortException e) {
                     throw new IllegalArgumentException("route pattern " + Escape.quote(pattern) + ": " + e.getMessage(), e);
                 }
                 continue;

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
+import java.security.cert.Certificate;
+import java.util.List;
 import java.util.Map;
 
 /** The request a routed handler sees: the server's request plus the matched path parameters. */
@@ -62,6 +64,21 @@ final class RoutedRequest implements Request {
     @Override
     public String bodyText(Charset charset) throws IOException {
         return delegate.bodyText(charset);
+    }
+
+    @Override
+    public Form form() throws IOException {
+        return delegate.form();
+    }
+
+    @Override
+    public boolean isSecure() {
+        return delegate.isSecure();
+    }
+
+    @Override
+    public List<Certificate> peerCertificates() {
+        return delegate.peerCertificates();
     }
 
     @Override

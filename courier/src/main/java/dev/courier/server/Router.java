@@ -51,11 +51,11 @@ import java.util.function.Consumer;
  *
  * <p><b>Errors.</b> An exception from a handler or filter goes to the {@link #exception}
  * handler registered for its class or the nearest superclass (the most specific class wins).
- * {@link HttpStatusException} only goes to handlers for its own class hierarchy (so a catch-all
+ * {@link AbortException} only goes to handlers for its own class hierarchy (so a catch-all
  * handler for {@code Exception} does not turn a deliberate 400 into something else) and
  * otherwise becomes a text reply with its status and message. Any other unhandled exception
  * becomes a 500 with no details, and is logged with its stack trace. The router's own error
- * replies (400, 404, 405, 500 and those of {@link HttpStatusException}) then pass through the
+ * replies (400, 404, 405, 500 and those of {@link AbortException}) then pass through the
  * {@link #status} handler for their status, if any.
  *
  * <p><b>Groups.</b> {@link #group} gives a view of the same router whose patterns and filters are

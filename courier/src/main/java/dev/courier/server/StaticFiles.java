@@ -95,7 +95,7 @@ public final class StaticFiles {
         List<String> segments;
         try {
             segments = safeSegments(rawPath);
-        } catch (HttpStatusException e) {
+        } catch (AbortException e) {
             return text(e.status(), e.getMessage());
         }
         try {
@@ -173,14 +173,14 @@ public final class StaticFiles {
      * Returns the decoded segments of {@code rawPath} after the safety checks of the class
      * comment.
      *
-     * @throws HttpStatusException 400 naming the offending segment
+     * @throws AbortException 400 naming the offending segment
      */
     static List<String> safeSegments(String rawPath) {
         if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
-            throw new HttpStatusException(400, "path must start with '/', got " + Escape.quote(rawPath));
+            throw new AbortException(400, "path must start with '/', got " + Escape.quote(rawPath));
         }
         if (rawPath.indexOf('\\') >= 0) {
-            throw new HttpStatusException(400, "path " + Escape.quote(rawPath) + " holds a backslash");
+            throw new AbortException(400, "path " + Escape.quote(rawPath) + " holds a backslash");
         }
         List<String> segments = PathSegments.decode(rawPath);
         for (int i = 0; i < segments.size(); i++) {
@@ -198,7 +198,7 @@ public final class StaticFiles {
                 why = "holds NUL";
             }
             if (why != null) {
-                throw new HttpStatusException(400, "path segment " + (i + 1) + " of " + Escape.quote(rawPath) + " " + why
+                throw new AbortException(400, "path segment " + (i + 1) + " of " + Escape.quote(rawPath) + " " + why
                         + "; static files are only served from below the root");
             }
         }

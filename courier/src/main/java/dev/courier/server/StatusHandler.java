@@ -9,7 +9,7 @@ package dev.courier.server;
  * }</pre>
  *
  * <p>It sees the router's own replies only: no matching route (404), wrong method (405), an
- * {@link HttpStatusException}, an unhandled exception (500) and a path that cannot be decoded
+ * {@link AbortException}, an unhandled exception (500) and a path that cannot be decoded
  * (400). A reply that a handler returns on purpose, whatever its status, is sent as it is.
  */
 @FunctionalInterface

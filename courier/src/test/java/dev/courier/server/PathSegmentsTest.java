@@ -41,7 +41,7 @@ class PathSegmentsTest {
     @Test
     void rejectsTruncatedOrNonHexEscapesWith400() {
         for (String bad : new String[] {"/a%", "/a%2", "/a%zz", "/%G0"}) {
-            HttpStatusException e = assertThrows(HttpStatusException.class, () -> PathSegments.decode(bad), bad);
+            AbortException e = assertThrows(AbortException.class, () -> PathSegments.decode(bad), bad);
             assertEquals(400, e.status());
             assertTrue(e.getMessage().contains("malformed percent-escape"), e.getMessage());
         }
@@ -49,21 +49,21 @@ class PathSegmentsTest {
 
     @Test
     void rejectsEscapesThatAreNotUtf8With400() {
-        HttpStatusException e = assertThrows(HttpStatusException.class, () -> PathSegments.decode("/%C3%28"));
+        AbortException e = assertThrows(AbortException.class, () -> PathSegments.decode("/%C3%28"));
         assertEquals(400, e.status());
         assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
-        assertThrows(HttpStatusException.class, () -> PathSegments.decode("/%FF"));
+        assertThrows(AbortException.class, () -> PathSegments.decode("/%FF"));
     }
 
     @Test
     void rejectsPathWithoutLeadingSlash() {
-        assertEquals(400, assertThrows(HttpStatusException.class, () -> PathSegments.decode("a/b")).status());
-        assertEquals(400, assertThrows(HttpStatusException.class, () -> PathSegments.decode("")).status());
+        assertEquals(400, assertThrows(AbortException.class, () -> PathSegments.decode("a/b")).status());
+        assertEquals(400, assertThrows(AbortException.class, () -> PathSegments.decode("")).status());
     }
 
     @Test
     void quotesControlCharactersInErrors() {
-        HttpStatusException e = assertThrows(HttpStatusException.class, () -> PathSegments.decode("/a\r\n%"));
+        AbortException e = assertThrows(AbortException.class, () -> PathSegments.decode("/a\r\n%"));
         assertTrue(e.getMessage().contains("\\r\\n"), e.getMessage());
     }
 

@@ -151,4 +151,21 @@ class ReplyTest {
     void toStringShowsStatusTypeAndBody() {
         assertEquals("Reply{200, text/plain; charset=utf-8, bytes(2)}", Reply.text("hi").toString());
     }
+
+    @Test
+    void jsonWritesTheValueWithTheJsonType() {
+        Reply r = Reply.json(java.util.Map.of("id", 7));
+        assertEquals(200, r.status());
+        assertEquals("application/json", r.header("Content-Type"));
+        assertEquals("{\"id\":7}", Replies.text(r));
+    }
+
+    @Test
+    void cookieAddsOneSetCookieFieldPerCookie() {
+        Reply r = Reply.builder(200)
+                .cookie(dev.courier.cookie.SetCookie.builder("sid", "31d4").path("/").httpOnly(true).build())
+                .build()
+                .withCookie(dev.courier.cookie.SetCookie.builder("theme", "dark").build());
+        assertEquals(List.of("sid=31d4; Path=/; HttpOnly", "theme=dark"), r.headers().all("Set-Cookie"));
+    }
 }

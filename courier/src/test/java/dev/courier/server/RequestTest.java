@@ -8,6 +8,7 @@ import dev.courier.http.Headers;
 import dev.courier.http.Method;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class RequestTest {
         String[] bad = {"", "-", "+", "abc", "1.5", " 1", "1 ", "1e3", "0x10", "2147483648", "-2147483649",
             "١٢", "99999999999999999999"};
         for (String v : bad) {
-            HttpStatusException e = assertThrows(HttpStatusException.class,
+            AbortException e = assertThrows(AbortException.class,
                     () -> withParams(Map.of("id", v)).pathParamInt("id"), v);
             assertEquals(400, e.status());
             assertTrue(e.getMessage().contains("path parameter \"id\" must be a decimal int"), e.getMessage());
@@ -57,14 +58,14 @@ class RequestTest {
         assertEquals(Long.MIN_VALUE, withParams(Map.of("n", "-9223372036854775808")).pathParamLong("n"));
         assertEquals(1L << 40, withParams(Map.of("n", String.valueOf(1L << 40))).pathParamLong("n"));
         for (String v : new String[] {"9223372036854775808", "-9223372036854775809", "18446744073709551616"}) {
-            assertEquals(400, assertThrows(HttpStatusException.class,
+            assertEquals(400, assertThrows(AbortException.class,
                     () -> withParams(Map.of("n", v)).pathParamLong("n")).status(), v);
         }
     }
 
     @Test
     void badValueIsQuotedAndEscapedInTheMessage() {
-        HttpStatusException e = assertThrows(HttpStatusException.class,
+        AbortException e = assertThrows(AbortException.class,
                 () -> withParams(Map.of("id", "1\r\n2")).pathParamLong("id"));
         assertTrue(e.getMessage().contains("\"1\\r\\n2\""), e.getMessage());
     }
@@ -99,5 +100,32 @@ class RequestTest {
         assertEquals("v", base.attributes().get("k"));
         assertEquals(Map.of("p", "v"), routed.pathParams());
         assertEquals(Map.of(), base.pathParams());
+    }
+
+    @Test
+    void queryIsEmptyWithoutAQuestionMarkAndKeepsEveryValueInOrder() {
+        assertEquals(Map.of(), TestRequest.get("/p").queryParams());
+        TestRequest r = TestRequest.get("/p?a=2&b=&a=1&c");
+        assertEquals(List.of("2", "1"), r.queryAll("a"));
+        assertEquals("", r.query("b"));
+        assertEquals("", r.query("c"));
+        assertEquals(List.of(), r.queryAll("zz"));
+    }
+
+    @Test
+    void cookiesComeFromEveryCookieFieldFirstNameWinning() {
+        TestRequest r = TestRequest.of(Method.GET, "/",
+                Headers.of("Cookie", "a=1; b=2", "Cookie", "a=3; c=\"4\""), "");
+        assertEquals("1", r.cookie("a"));
+        assertEquals("4", r.cookie("c"));
+        assertEquals(List.of("a", "b", "c"), List.copyOf(r.cookies().keySet()));
+        assertEquals(null, TestRequest.get("/").cookie("a"));
+    }
+
+    @Test
+    void jsonOfABadBodyIs400() {
+        TestRequest r = TestRequest.of(Method.POST, "/", Headers.empty(), "{nope");
+        AbortException e = assertThrows(AbortException.class, () -> r.json(Map.class));
+        assertEquals(400, e.status());
     }
 }

@@ -188,21 +188,21 @@ class RouterFiltersTest {
     }
 
     @Test
-    void catchAllExceptionHandlerDoesNotSwallowHttpStatusException() {
+    void catchAllExceptionHandlerDoesNotSwallowAbortException() {
         Router r = quiet()
                 .exception(Exception.class, (req, e) -> Reply.text("generic").withStatus(500))
                 .get("/x", req -> {
-                    throw new HttpStatusException(409, "conflict");
+                    throw new AbortException(409, "conflict");
                 });
         assertEquals(409, r.handle(TestRequest.get("/x")).status());
     }
 
     @Test
-    void handlerForHttpStatusExceptionItselfIsUsed() {
+    void handlerForAbortExceptionItselfIsUsed() {
         Router r = quiet()
-                .exception(HttpStatusException.class, (req, e) -> Reply.text("json-ish " + e.status()).withStatus(e.status()))
+                .exception(AbortException.class, (req, e) -> Reply.text("json-ish " + e.status()).withStatus(e.status()))
                 .get("/x", req -> {
-                    throw new HttpStatusException(409, "conflict");
+                    throw new AbortException(409, "conflict");
                 });
         Reply reply = r.handle(TestRequest.get("/x"));
         assertEquals(409, reply.status());

@@ -88,6 +88,11 @@ final class TestRequest implements Request {
     }
 
     @Override
+    public Form form() throws java.io.IOException {
+        return FormReader.read(this, Long.MAX_VALUE, new java.util.ArrayList<>());
+    }
+
+    @Override
     public InetSocketAddress remoteAddress() {
         return new InetSocketAddress("127.0.0.1", 50000);
     }

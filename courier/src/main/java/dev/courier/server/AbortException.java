@@ -6,13 +6,13 @@ package dev.courier.server;
  * {@code text/plain} body.
  *
  * <pre>{@code
- * if (user == null) throw new HttpStatusException(404, "no user " + id);
+ * if (user == null) throw new AbortException(404, "no user " + id);
  * }</pre>
  *
  * <p>The message is sent to the client, so it must not hold secrets; it is never followed by a
  * stack trace.
  */
-public class HttpStatusException extends RuntimeException {
+public class AbortException extends RuntimeException {
 
     private final int status;
 
@@ -21,11 +21,11 @@ public class HttpStatusException extends RuntimeException {
      *
      * @throws IllegalArgumentException if {@code status} is not a client or server error
      */
-    public HttpStatusException(int status, String message) {
+    public AbortException(int status, String message) {
         super(message);
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException(
-                    "HttpStatusException needs an error status 400..599, got " + status
+                    "AbortException needs an error status 400..599, got " + status
                             + "; return a Reply for other statuses");
         }
         this.status = status;

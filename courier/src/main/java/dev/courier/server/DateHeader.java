@@ -1,0 +1,37 @@
+package dev.courier.server;
+
+import java.time.Instant;
+
+/**
+ * The value of the {@code Date} field (RFC 9110 §6.6.1), formatted at most once per second:
+ * every response needs one, and the field has one-second resolution anyway.
+ */
+final class DateHeader {
+
+    /** The second and its text, replaced together so readers never see a mismatched pair. */
+    private static final class Cached {
+        final long second;
+        final String text;
+
+        Cached(long second, String text) {
+            this.second = second;
+            this.text = text;
+        }
+    }
+
+    private static volatile Cached cached = new Cached(Long.MIN_VALUE, "");
+
+    private DateHeader() {
+    }
+
+    /** Returns the current time as an IMF-fixdate, e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
+    static String now() {
+        long second = System.currentTimeMillis() / 1000;
+        Cached c = cached;
+        if (c.second != second) {
+            c = new Cached(second, HttpDates.format(Instant.ofEpochSecond(second)));
+            cached = c;
+        }
+        return c.text;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.courier.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.security.cert.Certificate;
+import java.util.List;
+
+/**
+ * The byte pipe of one accepted connection, plain or TLS, seen by the {@link Connection} loop.
+ *
+ * <p>Reads go through {@link #read} with a timeout set per call: a {@code SocketChannel} in
+ * blocking mode ignores {@code SO_TIMEOUT} on its own {@code read}, so plain connections read
+ * through the channel's socket adaptor stream, which honours it (JDK 13+ NIO socket adaptor).
+ * Writes cannot time out that way; the server's {@link Watchdog} closes a connection whose
+ * write outlives its deadline.
+ */
+abstract class Transport implements AutoCloseable {
+
+    /**
+     * Reads into {@code b} waiting at most {@code timeoutMillis}; returns the count, or -1 at
+     * end of stream.
+     *
+     * @throws java.net.SocketTimeoutException when nothing came in time
+     */
+    abstract int read(byte[] b, int off, int len, int timeoutMillis) throws IOException;
+
+    /** Writes all of {@code b[off, off+len)}. */
+    abstract void write(byte[] b, int off, int len) throws IOException;
+
+    /** Sends {@code length} bytes of {@code file} from {@code position}. */
+    abstract void sendFile(FileChannel file, long position, long length) throws IOException;
+
+    /** Returns the client's address. */
+    abstract InetSocketAddress remoteAddress();
+
+    /** Returns true for TLS. */
+    abstract boolean isSecure();
+
+    /** Returns the client's certificates when it presented some over TLS, else an empty list. */
+    abstract List<Certificate> peerCertificates();
+
+    /** Sends FIN (or TLS close_notify) so the client sees the end of the response. */
+    abstract void shutdownOutput();
+
+    /** Closes the connection; safe to call from any thread, more than once. */
+    @Override
+    public abstract void close();
+}
