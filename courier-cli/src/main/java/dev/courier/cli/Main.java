@@ -30,9 +30,13 @@ public final class Main {
     /** Runs the command and returns its exit status; the streams and terminal are given for tests. */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Terminal term) {
         if (args.length > 0 && (args[0].equals("serve") || args[0].equals("demo"))) {
-            err.println("courier: error: 'courier " + args[0] + "' is not there yet: it needs the embedded server"
-                    + " (dev.courier.server.HttpServer), which is not merged; see issue 9");
-            return ExitStatus.ERROR;
+            try {
+                return args[0].equals("demo") ? new Demo(out).run() : Serve.run(args, out, err);
+            } catch (Exception e) {
+                return fail(err, e, e.getMessage(), ExitStatus.ERROR, java.util.Arrays.asList(args).contains("--traceback"));
+            } finally {
+                out.flush();
+            }
         }
         Options o = new Options();
         CommandLine cl = new CommandLine(o).setUnmatchedOptionsArePositionalParams(false)
