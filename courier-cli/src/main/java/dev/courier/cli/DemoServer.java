@@ -47,7 +47,13 @@ final class DemoServer {
                 .get("/gzip", req -> Reply.builder(200).contentType("application/json")
                         .header("Content-Encoding", "gzip").body(gzip("{\"gzipped\": true}")).build())
                 .get("/delay/{ms}", req -> {
-                    Thread.sleep(Math.min(5000, req.pathParamInt("ms")));
+                    try {
+                        Thread.sleep(Math.min(5000, req.pathParamInt("ms")));
+                    } catch (InterruptedException stopping) {
+                        // The server is stopping (the demo does not wait for this slow reply).
+                        Thread.currentThread().interrupt();
+                        return Reply.status(503);
+                    }
                     return Reply.text("late\n");
                 });
         return HttpServer.builder().host(host).port(port).handler(r).start();
