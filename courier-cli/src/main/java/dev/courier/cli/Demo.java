@@ -25,7 +25,7 @@ import java.util.Random;
 final class Demo {
 
     /** Size of the generated upload: big enough for a progress bar, small enough for a second. */
-    private static final int UPLOAD_BYTES = 4 * 1024 * 1024;
+    private static final int UPLOAD_BYTES = 1024 * 1024;
 
     private interface Step {
         boolean run(Session s, String base) throws Exception;
