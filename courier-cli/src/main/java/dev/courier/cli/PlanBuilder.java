@@ -102,8 +102,14 @@ final class PlanBuilder {
         for (Field f : sessionHeaders) {
             request.set(f.name(), f.value());
         }
+        // A name repeated on the command line is sent repeated (X:1 X:2), as HTTPie's multidict does.
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Field f : userHeaders) {
-            request.set(f.name(), f.value());
+            if (seen.add(f.name().toLowerCase(Locale.ROOT)) || f.value() == null) {
+                request.set(f.name(), f.value());
+            } else {
+                request.fields().add(f);
+            }
         }
         if (o.offline && o.chunked && !request.has("Transfer-Encoding")) {
             request.set("Transfer-Encoding", "chunked");

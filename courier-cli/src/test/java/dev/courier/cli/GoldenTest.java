@@ -76,6 +76,7 @@ class GoldenTest {
             {"--form", "HOST", "Content-Type:application/x-custom", "a=1"},
             {"HEAD", "HOST"},
             {"--json", "HOST"},
+            {"HOST", "X:1", "X:2", "Accept:a", "Accept:b"},
         };
         List<List<String>> out = new ArrayList<>();
         for (String[] c : raw) {
