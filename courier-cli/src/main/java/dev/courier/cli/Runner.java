@@ -43,6 +43,9 @@ final class Runner {
     }
 
     int run() throws IOException {
+        if (o.resume && (o.output == null || !o.download)) {
+            throw new CliException("--continue only works with --download and --output FILE");
+        }
         // 1. Body from stdin, as HTTPie: when piped, unless --ignore-stdin or --raw.
         byte[] piped = !o.ignoreStdin && o.raw == null && !term.stdin() ? stdin.readAllBytes() : null;
         if (piped != null && piped.length == 0 && hasDataItems()) {

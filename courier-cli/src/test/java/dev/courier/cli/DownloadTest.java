@@ -68,6 +68,13 @@ class DownloadTest {
     }
 
     @Test
+    void continueWithoutOutputIsRefused() {
+        Cli.Result r = Cli.run("-I", "-d", "-c", "127.0.0.1:9/file");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("--continue only works with --download and --output FILE"), r.err());
+    }
+
+    @Test
     void progressLineShowsPercentSizeSpeedAndEta() {
         assertEquals(" 50% [##########          ] 150 B / 300 B 150 B/s ETA 1s",
                 Downloader.progressLine(150, 300, 1_000_000_000L));
