@@ -65,7 +65,9 @@ final class Runner {
         String authorization = authorization(rawAuth, authType, early);
 
         // 3. Cookies: --cookies (cookies.txt, curl's format) or the session's.
-        CookieJar jar = cookieJar(session, early);
+        // Offline without a session or cookie file there are no cookies to show, so no jar: building
+        // one loads the public suffix list (about a third of the start-up of --offline).
+        CookieJar jar = o.offline && session == null && o.cookies == null ? null : cookieJar(session, early);
         String cookieHeader = jar == null ? null : jar.cookieHeader(URI.create(early.url())).orElse(null);
 
         RequestPlan plan = new PlanBuilder(o, piped, session == null ? List.of() : session.headers, cookieHeader)
