@@ -96,6 +96,9 @@ final class Printer {
         if (format && looksJson(contentType, body)) {
             try {
                 out.print(PyJson.pretty(Json.parse(body), 4, sorted));
+                if (terminal) {
+                    out.print('\n');
+                }
                 out.flush();
                 return;
             } catch (RuntimeException notJson) {
@@ -103,6 +106,10 @@ final class Printer {
             }
         }
         out.write(body, 0, body.length);
+        if (terminal && body[body.length - 1] != '\n') {
+            // As HTTPie on a terminal: the prompt starts on its own line.
+            out.print('\n');
+        }
         out.flush();
     }
 
