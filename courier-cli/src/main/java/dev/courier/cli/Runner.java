@@ -80,13 +80,16 @@ final class Runner {
         }
         try (Session s = session(jar)) {
             Response r = send(s, plan, cookieHeader);
-            if (printedRequest && (what.contains("h") || what.contains("b"))) {
+            // HTTPie separates messages with a blank line pair only after one whose body part is printed.
+            if (printedRequest && what.contains("B") && (what.contains("h") || what.contains("b"))) {
                 printer.separator();
             }
             if (o.all) {
                 for (Response hop : r.history()) {
                     printResponse(hop, what, printer, false);
-                    printer.separator();
+                    if (what.contains("b")) {
+                        printer.separator();
+                    }
                 }
             }
             int status = o.download ? download(r, printer) : printResponse(r, what, printer, true);

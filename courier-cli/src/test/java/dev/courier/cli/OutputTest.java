@@ -68,7 +68,7 @@ class OutputTest {
     void allPrintsTheRedirectBeforeTheFinalResponse() {
         String t = Cli.run("-I", "--follow", "--all", "-h", server.base() + "/hop").text();
         assertTrue(t.startsWith("HTTP/1.1 302 Found\r\n"), t);
-        assertTrue(t.contains("\n\nHTTP/1.1 200 OK\r\n"), t);
+        assertTrue(t.contains("Location: /json\r\nContent-Length: 0\r\nConnection: close\r\n\r\nHTTP/1.1 200 OK\r\n"), t);
     }
 
     @Test
