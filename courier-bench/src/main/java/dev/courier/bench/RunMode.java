@@ -16,7 +16,7 @@ record RunMode(String name, double warmupSeconds, int rounds, double roundSecond
     static RunMode of(String name) {
         switch (name) {
             case "quick":
-                return new RunMode("quick", 1.5, 3, 1.5, 3, 1);
+                return new RunMode("quick", 1.5, 3, 1.5, 3, 3);
             case "full":
                 return new RunMode("full", 5, 5, 3, 5, 3);
             default:
