@@ -14,7 +14,7 @@ import java.util.List;
  * parser results, and writes {@code <out>/<date>.json}, {@code <out>/<date>.md}, {@code <out>/<date>.svg}
  * and the results section of BENCHMARKS.md.
  *
- * <p>Arguments: {@code <quick|full> <outDir> <BENCHMARKS.md> [--jmh <jmh.json>] [--only client,server,multipart]}.
+ * <p>Arguments: {@code <quick|full> <outDir> <BENCHMARKS.md> [--jmh <jmh.json>] [--only client,server,multipart] [--note text]...}.
  */
 public final class BenchMain {
 
@@ -28,8 +28,11 @@ public final class BenchMain {
         Path doc = Path.of(args[2]);
         Path jmh = null;
         List<String> only = List.of("client", "server", "multipart");
+        List<String> notes = new ArrayList<>();
         for (int i = 3; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--jmh")) {
+            if (args[i].equals("--note")) {
+                notes.add(args[i + 1]);
+            } else if (args[i].equals("--jmh")) {
                 jmh = Path.of(args[i + 1]);
             } else if (args[i].equals("--only")) {
                 only = Arrays.asList(args[i + 1].split(","));
@@ -42,6 +45,9 @@ public final class BenchMain {
             load = new JavaLoadGenerator();
         }
         results.environment.put("load_generator", load.name());
+        if (!notes.isEmpty()) {
+            results.environment.put("notes", String.join("; ", notes));
+        }
 
         if (jmh != null && Files.exists(jmh)) {
             results.rows.addAll(JmhResults.read(jmh));
@@ -64,7 +70,7 @@ public final class BenchMain {
                 + MarkdownReport.render(results, date + ".svg"), StandardCharsets.UTF_8);
         Path chartFromDoc = doc.toAbsolutePath().getParent().relativize(out.toAbsolutePath().resolve(date + ".svg"));
         BenchmarksDoc.update(doc, MarkdownReport.render(results, chartFromDoc.toString().replace('\\', '/')));
-        List<String> written = new ArrayList<>(List.of(date + ".json", date + ".md", date + ".svg"));
-        System.out.println("wrote " + written + " in " + out + " and updated " + doc);
+        System.out.println("wrote " + List.of(date + ".json", date + ".md", date + ".svg") + " in " + out
+                + " and updated " + doc);
     }
 }
