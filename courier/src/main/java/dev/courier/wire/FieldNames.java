@@ -22,14 +22,28 @@ final class FieldNames {
     /** Canonical spellings; the first four indexes are the ids above. */
     private static final String[] NAMES = {
         "Host", "Content-Length", "Transfer-Encoding", "Connection",
+        // RFC 9110 and RFC 9111 fields
         "Content-Type", "Accept", "User-Agent", "Accept-Encoding", "Accept-Language", "Accept-Charset",
         "Accept-Ranges", "Cookie", "Set-Cookie", "Date", "Server", "Cache-Control", "Pragma", "Expires",
         "Age", "ETag", "Last-Modified", "If-Modified-Since", "If-None-Match", "If-Match", "If-Range",
-        "Range", "Content-Range", "Content-Encoding", "Content-Language", "Content-Disposition",
-        "Location", "Referer", "Origin", "Authorization", "WWW-Authenticate", "Proxy-Authorization",
-        "Vary", "Upgrade", "Keep-Alive", "Expect", "TE", "Trailer", "Via", "X-Forwarded-For",
-        "X-Forwarded-Proto", "X-Requested-With", "Strict-Transport-Security", "Access-Control-Allow-Origin",
-        "Sec-Fetch-Mode", "Sec-Fetch-Site", "Sec-Fetch-Dest", "Upgrade-Insecure-Requests", "DNT",
+        "If-Unmodified-Since", "Range", "Content-Range", "Content-Encoding", "Content-Language",
+        "Content-Location", "Content-Disposition", "Location", "Referer", "Origin", "Authorization",
+        "WWW-Authenticate", "Proxy-Authorization", "Proxy-Authenticate", "Vary", "Upgrade", "Keep-Alive",
+        "Expect", "TE", "Trailer", "Via", "Allow", "Retry-After", "Forwarded", "Link", "Alt-Svc",
+        // De-facto proxy fields
+        "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "X-Real-IP", "X-Requested-With",
+        "Proxy-Connection",
+        // What browsers send on every navigation or fetch (Fetch Metadata, Client Hints, RFC 9218)
+        "Sec-Fetch-Mode", "Sec-Fetch-Site", "Sec-Fetch-Dest", "Sec-Fetch-User", "Sec-CH-UA",
+        "Sec-CH-UA-Mobile", "Sec-CH-UA-Platform", "Upgrade-Insecure-Requests", "DNT", "Priority",
+        "Sec-WebSocket-Key", "Sec-WebSocket-Version", "Sec-WebSocket-Accept", "Sec-WebSocket-Extensions",
+        "Sec-WebSocket-Protocol", "Access-Control-Request-Method", "Access-Control-Request-Headers",
+        // What sites commonly answer with (CORS, security policy fields)
+        "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials", "Access-Control-Allow-Methods",
+        "Access-Control-Allow-Headers", "Access-Control-Expose-Headers", "Access-Control-Max-Age",
+        "Strict-Transport-Security", "Content-Security-Policy", "X-Content-Type-Options",
+        "X-Frame-Options", "X-XSS-Protection", "Referrer-Policy", "Permissions-Policy",
+        "Cross-Origin-Opener-Policy", "Cross-Origin-Embedder-Policy", "Cross-Origin-Resource-Policy",
     };
     private static final String[] LOWER_NAMES = new String[NAMES.length];
     private static final byte[][] LOWER_BYTES = new byte[NAMES.length][];
