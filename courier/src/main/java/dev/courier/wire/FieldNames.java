@@ -1,6 +1,8 @@
 package dev.courier.wire;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The common header field names, matched on raw bytes so that parsing them builds no String.
@@ -48,89 +50,99 @@ final class FieldNames {
     private static final String[] LOWER_NAMES = new String[NAMES.length];
     private static final byte[][] LOWER_BYTES = new byte[NAMES.length][];
     private static final byte[][] CANON_BYTES = new byte[NAMES.length][];
-    /** Ids of the names of each length, for a cheap first filter. */
-    private static final int[][] BY_LENGTH;
+    /**
+     * Ids of the names in each bucket of a hash of length, first and last byte (lower-cased), so
+     * a lookup compares the bytes of one candidate, rarely two or three.
+     */
+    private static final int[][] BUCKETS = new int[256][];
+
+    /** A {@link #match} found the name spelled exactly as its canonical form. */
+    static final int CANONICAL = 0;
+    /** A {@link #match} found the name spelled all in lower case. */
+    static final int LOWER_CASE = 1;
+    /** A {@link #match} found the name in some other mix of cases. */
+    static final int OTHER_CASE = 2;
 
     static {
-        int maxLen = 0;
-        for (String n : NAMES) {
-            maxLen = Math.max(maxLen, n.length());
-        }
-        int[] counts = new int[maxLen + 1];
         for (int i = 0; i < NAMES.length; i++) {
-            LOWER_NAMES[i] = NAMES[i].toLowerCase(java.util.Locale.ROOT).intern();
+            LOWER_NAMES[i] = NAMES[i].toLowerCase(Locale.ROOT).intern();
             LOWER_BYTES[i] = LOWER_NAMES[i].getBytes(StandardCharsets.ISO_8859_1);
             CANON_BYTES[i] = NAMES[i].getBytes(StandardCharsets.ISO_8859_1);
-            counts[NAMES[i].length()]++;
+            byte[] b = CANON_BYTES[i];
+            int h = bucket(b.length, b[0], b[b.length - 1]);
+            int[] old = BUCKETS[h] == null ? new int[0] : BUCKETS[h];
+            int[] grown = Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = i;
+            BUCKETS[h] = grown;
         }
-        BY_LENGTH = new int[maxLen + 1][];
-        for (int len = 0; len <= maxLen; len++) {
-            BY_LENGTH[len] = new int[counts[len]];
-            counts[len] = 0;
-        }
-        for (int i = 0; i < NAMES.length; i++) {
-            int len = NAMES[i].length();
-            BY_LENGTH[len][counts[len]++] = i;
+        for (int h = 0; h < BUCKETS.length; h++) {
+            if (BUCKETS[h] == null) {
+                BUCKETS[h] = new int[0];
+            }
         }
     }
 
     private FieldNames() {
     }
 
-    /** Returns the number of known names. */
-    static int count() {
-        return NAMES.length;
+    private static int bucket(int len, byte first, byte last) {
+        return ((len * 31 + WireChars.LOWER[first & 0xFF]) * 31 + WireChars.LOWER[last & 0xFF]) & 0xFF;
     }
 
-    /** Returns the canonical spelling of known name {@code id}. */
-    static String canonical(int id) {
-        return NAMES[id];
-    }
-
-    /** Returns the id of the name in {@code buf[off, off+len)}, ignoring ASCII case, or UNKNOWN. */
-    static int lookup(byte[] buf, int off, int len) {
-        if (len >= BY_LENGTH.length) {
+    /**
+     * Looks up the name in {@code buf[off, off+len)}, ignoring ASCII case. Returns
+     * {@link #UNKNOWN}, or the name's id shifted left by two, or'ed with how it was spelled
+     * ({@link #CANONICAL}, {@link #LOWER_CASE} or {@link #OTHER_CASE}); see {@link #id} and
+     * {@link #name}.
+     */
+    static int match(byte[] buf, int off, int len) {
+        if (len == 0) {
             return UNKNOWN;
         }
-        byte first = WireChars.LOWER[buf[off] & 0xFF];
-        for (int id : BY_LENGTH[len]) {
-            byte[] lower = LOWER_BYTES[id];
-            if (lower[0] != first) {
+        for (int id : BUCKETS[bucket(len, buf[off], buf[off + len - 1])]) {
+            byte[] canon = CANON_BYTES[id];
+            if (canon.length != len) {
                 continue;
             }
-            int i = 1;
+            // Whole-range comparisons are vectorised by the JIT; senders mostly use one of
+            // the two common spellings, so the per-byte case-folding loop rarely runs.
+            if (Arrays.equals(buf, off, off + len, canon, 0, len)) {
+                return id << 2 | CANONICAL;
+            }
+            byte[] lower = LOWER_BYTES[id];
+            if (Arrays.equals(buf, off, off + len, lower, 0, len)) {
+                return id << 2 | LOWER_CASE;
+            }
+            int i = 0;
             while (i < len && WireChars.LOWER[buf[off + i] & 0xFF] == lower[i]) {
                 i++;
             }
             if (i == len) {
-                return id;
+                return id << 2 | OTHER_CASE;
             }
         }
         return UNKNOWN;
     }
 
+    /** Returns the id of a {@link #match} result, or {@link #UNKNOWN}. */
+    static int id(int match) {
+        return match == UNKNOWN ? UNKNOWN : match >>> 2;
+    }
+
     /**
-     * Returns the name in {@code buf[off, off+len)} as a String: the shared constant for known
-     * name {@code id} when spelled canonically or in lower case, else a new String.
+     * Returns the name in {@code buf[off, off+len)} as a String given its {@link #match} result:
+     * the shared constant when spelled canonically or in lower case, else a new String.
      */
-    static String toName(int id, byte[] buf, int off, int len) {
-        if (id != UNKNOWN) {
-            if (regionEquals(CANON_BYTES[id], buf, off)) {
-                return NAMES[id];
+    static String name(int match, byte[] buf, int off, int len) {
+        if (match != UNKNOWN) {
+            int spelling = match & 3;
+            if (spelling == CANONICAL) {
+                return NAMES[match >>> 2];
             }
-            if (regionEquals(LOWER_BYTES[id], buf, off)) {
-                return LOWER_NAMES[id];
+            if (spelling == LOWER_CASE) {
+                return LOWER_NAMES[match >>> 2];
             }
         }
         return new String(buf, off, len, StandardCharsets.ISO_8859_1);
-    }
-
-    private static boolean regionEquals(byte[] expected, byte[] buf, int off) {
-        for (int i = 0; i < expected.length; i++) {
-            if (buf[off + i] != expected[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -50,8 +50,10 @@ final class FieldSection {
      *
      * @param offset where the line starts in the message, for error offsets
      * @param maxCount the limit on the number of fields
+     * @param clean true when the line is known to hold no control byte ({@link LineReader#clean()}),
+     *     which makes the per-byte check of the value redundant
      */
-    void addLine(byte[] line, int len, long offset, int maxCount) {
+    void addLine(byte[] line, int len, long offset, int maxCount, boolean clean) {
         byte first = line[0];
         if (first == ' ' || first == '\t') {
             foldLine(line, len, offset);
@@ -81,9 +83,10 @@ final class FieldSection {
                     "header section exceeds maxHeaderCount=" + maxCount + " (field " + (count + 1) + " is "
                             + WireChars.quote(line, 0, colon) + "); raise WireLimits.maxHeaderCount if the peer is trusted");
         }
-        int id = FieldNames.lookup(line, 0, colon);
-        String name = FieldNames.toName(id, line, 0, colon);
-        String value = readValue(line, colon + 1, len, offset, name);
+        int match = FieldNames.match(line, 0, colon);
+        int id = FieldNames.id(match);
+        String name = FieldNames.name(match, line, 0, colon);
+        String value = readValue(line, colon + 1, len, offset, name, clean);
         if (count == ids.length) {
             namesAndValues = Arrays.copyOf(namesAndValues, count * 4);
             ids = Arrays.copyOf(ids, count * 2);
@@ -116,29 +119,32 @@ final class FieldSection {
                             + " before the first field has nothing to continue (RFC 9112 §2.2)");
         }
         int last = count * 2 - 1;
-        String more = readValue(line, 0, len, offset, namesAndValues[last - 1]);
+        String more = readValue(line, 0, len, offset, namesAndValues[last - 1], false);
         if (!more.isEmpty()) {
             namesAndValues[last] = namesAndValues[last].isEmpty() ? more : namesAndValues[last] + ' ' + more;
         }
     }
 
-    private static String readValue(byte[] line, int start, int end, long offset, String name) {
+    private static String readValue(byte[] line, int start, int end, long offset, String name, boolean clean) {
         while (start < end && (line[start] == ' ' || line[start] == '\t')) {
             start++;
         }
         while (end > start && (line[end - 1] == ' ' || line[end - 1] == '\t')) {
             end--;
         }
-        for (int i = start; i < end; i++) {
-            byte b = line[i];
-            if (!WireChars.isValueByte(b)) {
-                if (b == '\r') {
-                    throw bareCr(offset + i, "value of " + WireChars.quote(name));
+        // A clean line holds no control byte at all, so this check could not fail.
+        if (!clean) {
+            for (int i = start; i < end; i++) {
+                byte b = line[i];
+                if (!WireChars.isValueByte(b)) {
+                    if (b == '\r') {
+                        throw bareCr(offset + i, "value of " + WireChars.quote(name));
+                    }
+                    throw new HttpParseException(HttpParseException.Violation.BAD_HEADER_VALUE, offset + i,
+                            "value of " + WireChars.quote(name) + " holds " + WireChars.describe(b) + " at offset "
+                                    + (i - start) + " in " + WireChars.quote(line, start, end - start)
+                                    + "; control characters are not allowed in field values (RFC 9110 §5.5)");
                 }
-                throw new HttpParseException(HttpParseException.Violation.BAD_HEADER_VALUE, offset + i,
-                        "value of " + WireChars.quote(name) + " holds " + WireChars.describe(b) + " at offset "
-                                + (i - start) + " in " + WireChars.quote(line, start, end - start)
-                                + "; control characters are not allowed in field values (RFC 9110 §5.5)");
             }
         }
         return start == end ? "" : new String(line, start, end - start, StandardCharsets.ISO_8859_1);

@@ -128,7 +128,7 @@ public abstract class HeadParser<H> {
                 state = State.DONE;
                 return head;
             }
-            fields.addLine(lines.buffer(), n, lineStart, limits.maxHeaderCount());
+            fields.addLine(lines.buffer(), n, lineStart, limits.maxHeaderCount(), lines.clean());
         }
     }
 

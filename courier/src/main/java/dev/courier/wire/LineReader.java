@@ -1,6 +1,9 @@
 package dev.courier.wire;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -11,6 +14,13 @@ import java.util.Arrays;
  * per line once the array has grown to the longest line seen. A line longer than the caller's
  * budget is refused as soon as the budget is used up, without waiting for its end, so a peer
  * cannot make us buffer an unbounded line.
+ *
+ * <p>When a whole line arrives in one heap buffer, the scan looks for the first control byte
+ * (below 0x20, or DEL) eight bytes at a time. In a well-formed line that byte is the CR of the
+ * line end, so the same pass that finds the line end also proves the line holds no control
+ * character at all ({@link #clean()}), and the field parser can skip its own per-byte check of
+ * the value. Any other first control byte (HTAB, a bare CR, NUL...) ends the fast scan and the
+ * line is left for the full per-byte checks.
  */
 final class LineReader {
 
@@ -19,11 +29,17 @@ final class LineReader {
     /** Returned by {@link #read} when the line (terminator included) exceeds the budget. */
     static final int TOO_LONG = -2;
 
+    /** Reads eight bytes of an array at any index as one little-endian long. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private byte[] buf = new byte[256];
     /** Bytes gathered so far for the current line, terminator included once complete. */
     private int len;
     private boolean complete;
     private boolean bareLf;
+    private boolean clean;
 
     /**
      * Reads up to the end of the current line. Returns the content length (CR LF or LF
@@ -43,13 +59,26 @@ final class LineReader {
         int room = Math.max(budget - len + 1, 0);
         int scanEnd = lim - pos > room ? pos + room : lim;
         int lf = -1;
+        boolean noControls = false;
         if (in.hasArray()) {
             byte[] a = in.array();
             int base = in.arrayOffset();
-            for (int i = pos + base, end = scanEnd + base; i < end; i++) {
+            int end = scanEnd + base;
+            int i = firstControl(a, pos + base, end);
+            if (i < end) {
                 if (a[i] == '\n') {
                     lf = i - base;
-                    break;
+                    noControls = len == 0;
+                } else if (a[i] == '\r' && i + 1 < end && a[i + 1] == '\n') {
+                    lf = i + 1 - base;
+                    noControls = len == 0;
+                } else {
+                    for (; i < end; i++) {
+                        if (a[i] == '\n') {
+                            lf = i - base;
+                            break;
+                        }
+                    }
                 }
             }
         } else {
@@ -73,6 +102,7 @@ final class LineReader {
             return NEED_MORE;
         }
         complete = true;
+        clean = noControls;
         int content = len - 1;
         bareLf = content == 0 || buf[content - 1] != '\r';
         return bareLf ? content : content - 1;
@@ -98,10 +128,48 @@ final class LineReader {
         return bareLf;
     }
 
+    /**
+     * Returns true when the last complete line arrived in one piece and holds no byte below
+     * 0x20 and no DEL before its line end: no CR, LF, NUL or HTAB inside it. False says nothing
+     * either way; the caller must then check every byte itself.
+     */
+    boolean clean() {
+        return clean;
+    }
+
     /** Forgets any partial line, keeping the array for the next message. */
     void clear() {
         len = 0;
         complete = false;
         bareLf = false;
+        clean = false;
+    }
+
+    /**
+     * Returns the index of the first byte in {@code a[from, to)} below 0x20 or equal to 0x7F, or
+     * {@code to} when there is none.
+     */
+    static int firstControl(byte[] a, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(a, i);
+            // Per byte: high bit set when the byte is below 0x20 (subtracting 0x20 borrows and
+            // the byte had no high bit), or when it equals 0x7F (x ^ 0x7F is zero). A borrow
+            // can also flag a byte above a flagged one, never below, so the lowest flag is exact.
+            long below = (x - 0x20 * ONES) & ~x;
+            long y = x ^ (0x7F * ONES);
+            long del = (y - ONES) & ~y;
+            long hits = (below | del) & HIGH_BITS;
+            if (hits != 0) {
+                return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            int b = a[i] & 0xFF;
+            if (b < 0x20 || b == 0x7F) {
+                return i;
+            }
+        }
+        return to;
     }
 }
