@@ -46,47 +46,49 @@ final class FieldSection {
     }
 
     /**
-     * Parses one non-empty field line held in {@code line[0, len)}.
+     * Parses one non-empty field line held in {@code line[from, from+len)}.
      *
      * @param offset where the line starts in the message, for error offsets
      * @param maxCount the limit on the number of fields
      * @param clean true when the line is known to hold no control byte ({@link LineReader#clean()}),
      *     which makes the per-byte check of the value redundant
      */
-    void addLine(byte[] line, int len, long offset, int maxCount, boolean clean) {
-        byte first = line[0];
+    void addLine(byte[] line, int from, int len, long offset, int maxCount, boolean clean) {
+        int end = from + len;
+        byte first = line[from];
         if (first == ' ' || first == '\t') {
-            foldLine(line, len, offset);
+            foldLine(line, from, end, offset);
             return;
         }
         int colon = -1;
-        for (int i = 0; i < len; i++) {
+        for (int i = from; i < end; i++) {
             byte b = line[i];
             if (b == ':') {
                 colon = i;
                 break;
             }
             if (!WireChars.isTchar(b)) {
-                throw badName(line, len, i, offset);
+                throw badName(line, from, end, i, offset);
             }
         }
         if (colon < 0) {
             throw new HttpParseException(HttpParseException.Violation.BAD_HEADER_NAME, offset + len,
-                    "field line " + WireChars.quote(line, 0, len) + " has no colon (RFC 9112 §5)");
+                    "field line " + WireChars.quote(line, from, len) + " has no colon (RFC 9112 §5)");
         }
-        if (colon == 0) {
+        if (colon == from) {
             throw new HttpParseException(HttpParseException.Violation.BAD_HEADER_NAME, offset,
-                    "field line " + WireChars.quote(line, 0, len) + " has an empty name (RFC 9110 §5.1)");
+                    "field line " + WireChars.quote(line, from, len) + " has an empty name (RFC 9110 §5.1)");
         }
         if (count == maxCount) {
             throw new HttpParseException(HttpParseException.Violation.TOO_MANY_HEADERS, offset,
                     "header section exceeds maxHeaderCount=" + maxCount + " (field " + (count + 1) + " is "
-                            + WireChars.quote(line, 0, colon) + "); raise WireLimits.maxHeaderCount if the peer is trusted");
+                            + WireChars.quote(line, from, colon - from)
+                            + "); raise WireLimits.maxHeaderCount if the peer is trusted");
         }
-        int match = FieldNames.match(line, 0, colon);
+        int match = FieldNames.match(line, from, colon - from);
         int id = FieldNames.id(match);
-        String name = FieldNames.name(match, line, 0, colon);
-        String value = readValue(line, colon + 1, len, offset, name, clean);
+        String name = FieldNames.name(match, line, from, colon - from);
+        String value = readValue(line, colon + 1, end, offset - from, name, clean);
         if (count == ids.length) {
             namesAndValues = Arrays.copyOf(namesAndValues, count * 4);
             ids = Arrays.copyOf(ids, count * 2);
@@ -107,25 +109,30 @@ final class FieldSection {
         return HeadersAccess.trusted(Arrays.copyOf(namesAndValues, count * 2));
     }
 
-    private void foldLine(byte[] line, int len, long offset) {
+    private void foldLine(byte[] line, int from, int end, long offset) {
         if (strict) {
             throw new HttpParseException(HttpParseException.Violation.OBS_FOLD, offset,
-                    "field line " + WireChars.quote(line, 0, len) + " starts with whitespace: obsolete line folding"
+                    "field line " + WireChars.quote(line, from, end - from) + " starts with whitespace: obsolete line folding"
                             + " is not allowed in requests (RFC 9112 §5.2); send the value on one line");
         }
         if (count == 0) {
             throw new HttpParseException(HttpParseException.Violation.OBS_FOLD, offset,
-                    "whitespace-led line " + WireChars.quote(line, 0, len)
+                    "whitespace-led line " + WireChars.quote(line, from, end - from)
                             + " before the first field has nothing to continue (RFC 9112 §2.2)");
         }
         int last = count * 2 - 1;
-        String more = readValue(line, 0, len, offset, namesAndValues[last - 1], false);
+        String more = readValue(line, from, end, offset - from, namesAndValues[last - 1], false);
         if (!more.isEmpty()) {
             namesAndValues[last] = namesAndValues[last].isEmpty() ? more : namesAndValues[last] + ' ' + more;
         }
     }
 
-    private static String readValue(byte[] line, int start, int end, long offset, String name, boolean clean) {
+    /**
+     * Returns the value in {@code line[start, end)} without surrounding whitespace, checked.
+     *
+     * @param base the message offset of {@code line[0]}, for error offsets
+     */
+    private static String readValue(byte[] line, int start, int end, long base, String name, boolean clean) {
         while (start < end && (line[start] == ' ' || line[start] == '\t')) {
             start++;
         }
@@ -138,9 +145,9 @@ final class FieldSection {
                 byte b = line[i];
                 if (!WireChars.isValueByte(b)) {
                     if (b == '\r') {
-                        throw bareCr(offset + i, "value of " + WireChars.quote(name));
+                        throw bareCr(base + i, "value of " + WireChars.quote(name));
                     }
-                    throw new HttpParseException(HttpParseException.Violation.BAD_HEADER_VALUE, offset + i,
+                    throw new HttpParseException(HttpParseException.Violation.BAD_HEADER_VALUE, base + i,
                             "value of " + WireChars.quote(name) + " holds " + WireChars.describe(b) + " at offset "
                                     + (i - start) + " in " + WireChars.quote(line, start, end - start)
                                     + "; control characters are not allowed in field values (RFC 9110 §5.5)");
@@ -150,25 +157,26 @@ final class FieldSection {
         return start == end ? "" : new String(line, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
-    private static HttpParseException badName(byte[] line, int len, int i, long offset) {
+    private static HttpParseException badName(byte[] line, int from, int end, int i, long offset) {
         byte b = line[i];
+        long at = offset + (i - from);
         if (b == ' ' || b == '\t') {
             int j = i;
-            while (j < len && (line[j] == ' ' || line[j] == '\t')) {
+            while (j < end && (line[j] == ' ' || line[j] == '\t')) {
                 j++;
             }
-            if (j < len && line[j] == ':') {
-                return new HttpParseException(HttpParseException.Violation.SPACE_BEFORE_COLON, offset + i,
-                        "whitespace between field name " + WireChars.quote(line, 0, i)
+            if (j < end && line[j] == ':') {
+                return new HttpParseException(HttpParseException.Violation.SPACE_BEFORE_COLON, at,
+                        "whitespace between field name " + WireChars.quote(line, from, i - from)
                                 + " and colon is not allowed (RFC 9112 §5.1)");
             }
         }
         if (b == '\r') {
-            return bareCr(offset + i, "field name");
+            return bareCr(at, "field name");
         }
-        return new HttpParseException(HttpParseException.Violation.BAD_HEADER_NAME, offset + i,
-                "field name in " + WireChars.quote(line, 0, len) + " holds " + WireChars.describe(b)
-                        + " at offset " + i + ", not a token character (RFC 9110 §5.1)");
+        return new HttpParseException(HttpParseException.Violation.BAD_HEADER_NAME, at,
+                "field name in " + WireChars.quote(line, from, end - from) + " holds " + WireChars.describe(b)
+                        + " at offset " + (i - from) + ", not a token character (RFC 9110 §5.1)");
     }
 
     static HttpParseException bareCr(long offset, String where) {

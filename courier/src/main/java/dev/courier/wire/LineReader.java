@@ -35,6 +35,12 @@ final class LineReader {
     private static final long HIGH_BITS = 0x8080808080808080L;
 
     private byte[] buf = new byte[256];
+    /**
+     * Where the current line is: {@link #buf} from 0, or, for a whole line found in one heap
+     * input, the input's own array from {@link #start} (no copy).
+     */
+    private byte[] line = buf;
+    private int start;
     /** Bytes gathered so far for the current line, terminator included once complete. */
     private int len;
     private boolean complete;
@@ -51,6 +57,8 @@ final class LineReader {
         if (complete) {
             len = 0;
             complete = false;
+            line = buf;
+            start = 0;
         }
         int pos = in.position();
         int lim = in.limit();
@@ -90,8 +98,22 @@ final class LineReader {
             }
         }
         int take = (lf < 0 ? scanEnd : lf + 1) - pos;
+        if (lf >= 0 && len == 0 && take <= budget && in.hasArray()) {
+            // The whole line is in the caller's array: use it there, valid until the caller
+            // refills the buffer, which it cannot do before the parse call returns.
+            line = in.array();
+            start = in.arrayOffset() + pos;
+            in.position(pos + take);
+            len = take;
+            complete = true;
+            clean = noControls;
+            int content = len - 1;
+            bareLf = content == 0 || line[start + content - 1] != '\r';
+            return bareLf ? content : content - 1;
+        }
         if (len + take > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(len + take, buf.length * 2));
+            line = buf;
         }
         in.get(buf, len, take);
         len += take;
@@ -108,9 +130,26 @@ final class LineReader {
         return bareLf ? content : content - 1;
     }
 
-    /** Returns the array holding the current line's bytes from index 0. */
+    /** Returns the array holding the current line's bytes from index {@link #start()}. */
     byte[] buffer() {
-        return buf;
+        return line;
+    }
+
+    /** Returns the index of the current line's first byte in {@link #buffer()}. */
+    int start() {
+        return start;
+    }
+
+    /** Moves a complete line into the reader's own array, so that it starts at index 0. */
+    void compact() {
+        if (line != buf) {
+            if (len > buf.length) {
+                buf = new byte[Math.max(len, buf.length * 2)];
+            }
+            System.arraycopy(line, start, buf, 0, len);
+            line = buf;
+            start = 0;
+        }
     }
 
     /** Returns the bytes taken for the current line so far, terminator included. */
@@ -139,6 +178,8 @@ final class LineReader {
 
     /** Forgets any partial line, keeping the array for the next message. */
     void clear() {
+        line = buf;
+        start = 0;
         len = 0;
         complete = false;
         bareLf = false;
