@@ -85,6 +85,11 @@ final class FieldNames {
     private FieldNames() {
     }
 
+    /** Returns the number of known names; ids run from 0 to this, exclusive. */
+    static int count() {
+        return NAMES.length;
+    }
+
     private static int bucket(int len, byte first, byte last) {
         return ((len * 31 + WireChars.LOWER[first & 0xFF]) * 31 + WireChars.LOWER[last & 0xFF]) & 0xFF;
     }

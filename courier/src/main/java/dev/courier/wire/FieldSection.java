@@ -88,7 +88,7 @@ final class FieldSection {
         int match = FieldNames.match(line, from, colon - from);
         int id = FieldNames.id(match);
         String name = FieldNames.name(match, line, from, colon - from);
-        String value = readValue(line, colon + 1, end, offset - from, name, clean);
+        String value = readValue(line, colon + 1, end, offset - from, name, id, clean);
         if (count == ids.length) {
             namesAndValues = Arrays.copyOf(namesAndValues, count * 4);
             ids = Arrays.copyOf(ids, count * 2);
@@ -121,7 +121,7 @@ final class FieldSection {
                             + " before the first field has nothing to continue (RFC 9112 §2.2)");
         }
         int last = count * 2 - 1;
-        String more = readValue(line, from, end, offset - from, namesAndValues[last - 1], false);
+        String more = readValue(line, from, end, offset - from, namesAndValues[last - 1], FieldNames.UNKNOWN, false);
         if (!more.isEmpty()) {
             namesAndValues[last] = namesAndValues[last].isEmpty() ? more : namesAndValues[last] + ' ' + more;
         }
@@ -131,8 +131,9 @@ final class FieldSection {
      * Returns the value in {@code line[start, end)} without surrounding whitespace, checked.
      *
      * @param base the message offset of {@code line[0]}, for error offsets
+     * @param id the field's {@link FieldNames} id, for {@link FieldValues#shared}
      */
-    private static String readValue(byte[] line, int start, int end, long base, String name, boolean clean) {
+    private static String readValue(byte[] line, int start, int end, long base, String name, int id, boolean clean) {
         while (start < end && (line[start] == ' ' || line[start] == '\t')) {
             start++;
         }
@@ -154,7 +155,11 @@ final class FieldSection {
                 }
             }
         }
-        return start == end ? "" : new String(line, start, end - start, StandardCharsets.ISO_8859_1);
+        if (start == end) {
+            return "";
+        }
+        String shared = FieldValues.shared(id, line, start, end);
+        return shared != null ? shared : new String(line, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
     private static HttpParseException badName(byte[] line, int from, int end, int i, long offset) {
