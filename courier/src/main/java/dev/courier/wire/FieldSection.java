@@ -60,18 +60,11 @@ final class FieldSection {
             foldLine(line, from, end, offset);
             return;
         }
-        int colon = -1;
-        for (int i = from; i < end; i++) {
-            byte b = line[i];
-            if (b == ':') {
-                colon = i;
-                break;
-            }
-            if (!WireChars.isTchar(b)) {
-                throw badName(line, from, end, i, offset);
-            }
-        }
+        int colon = ByteScan.indexOf(line, from, end, (byte) ':');
         if (colon < 0) {
+            // No colon: the per-byte scan reports the first non-token byte, as it would have
+            // stopped there, or else the missing colon.
+            checkName(line, from, end, end, offset);
             throw new HttpParseException(HttpParseException.Violation.BAD_HEADER_NAME, offset + len,
                     "field line " + WireChars.quote(line, from, len) + " has no colon (RFC 9112 §5)");
         }
@@ -79,13 +72,17 @@ final class FieldSection {
             throw new HttpParseException(HttpParseException.Violation.BAD_HEADER_NAME, offset,
                     "field line " + WireChars.quote(line, from, len) + " has an empty name (RFC 9110 §5.1)");
         }
+        int match = FieldNames.match(line, from, colon - from);
+        if (match == FieldNames.UNKNOWN) {
+            // A known name matched byte for byte (ignoring case) is a token already.
+            checkName(line, from, colon, end, offset);
+        }
         if (count == maxCount) {
             throw new HttpParseException(HttpParseException.Violation.TOO_MANY_HEADERS, offset,
                     "header section exceeds maxHeaderCount=" + maxCount + " (field " + (count + 1) + " is "
                             + WireChars.quote(line, from, colon - from)
                             + "); raise WireLimits.maxHeaderCount if the peer is trusted");
         }
-        int match = FieldNames.match(line, from, colon - from);
         int id = FieldNames.id(match);
         String name = FieldNames.name(match, line, from, colon - from);
         String value = readValue(line, colon + 1, end, offset - from, name, id, clean);
@@ -160,6 +157,15 @@ final class FieldSection {
         }
         String shared = FieldValues.shared(id, line, start, end);
         return shared != null ? shared : new String(line, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Throws for the first byte of {@code line[from, nameEnd)} that is not a token character. */
+    private static void checkName(byte[] line, int from, int nameEnd, int end, long offset) {
+        for (int i = from; i < nameEnd; i++) {
+            if (!WireChars.isTchar(line[i])) {
+                throw badName(line, from, end, i, offset);
+            }
+        }
     }
 
     private static HttpParseException badName(byte[] line, int from, int end, int i, long offset) {

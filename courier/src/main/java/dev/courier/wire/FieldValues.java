@@ -1,7 +1,6 @@
 package dev.courier.wire;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Shared Strings for the values of fields whose vocabulary is closed by their specification,
@@ -81,7 +80,7 @@ final class FieldValues {
         int len = end - start;
         for (int i = 0; i < candidates.length; i++) {
             byte[] c = candidates[i];
-            if (c.length == len && Arrays.equals(buf, start, end, c, 0, len)) {
+            if (c.length == len && ByteScan.regionEquals(buf, start, c)) {
                 return VALUES[id][i];
             }
         }

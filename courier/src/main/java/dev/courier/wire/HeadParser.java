@@ -190,4 +190,22 @@ public abstract class HeadParser<H> {
         }
         return false;
     }
+
+    /**
+     * Returns the value of the one Content-Length field when it is the only length field (the
+     * common case, decided by field id without comparing names), else null.
+     */
+    final String singleContentLength() {
+        String value = null;
+        for (int i = 0; i < fields.count(); i++) {
+            int id = fields.id(i);
+            if (id == FieldNames.TRANSFER_ENCODING || (id == FieldNames.CONTENT_LENGTH && value != null)) {
+                return null;
+            }
+            if (id == FieldNames.CONTENT_LENGTH) {
+                value = fields.value(i);
+            }
+        }
+        return value;
+    }
 }

@@ -1,9 +1,6 @@
 package dev.courier.wire;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -16,7 +13,7 @@ import java.util.Arrays;
  * cannot make us buffer an unbounded line.
  *
  * <p>When a whole line arrives in one heap buffer, the scan looks for the first control byte
- * (below 0x20, or DEL) eight bytes at a time. In a well-formed line that byte is the CR of the
+ * (below 0x20, or DEL) eight bytes at a time ({@link ByteScan}). In a well-formed line that byte is the CR of the
  * line end, so the same pass that finds the line end also proves the line holds no control
  * character at all ({@link #clean()}), and the field parser can skip its own per-byte check of
  * the value. Any other first control byte (HTAB, a bare CR, NUL...) ends the fast scan and the
@@ -28,11 +25,6 @@ final class LineReader {
     static final int NEED_MORE = -1;
     /** Returned by {@link #read} when the line (terminator included) exceeds the budget. */
     static final int TOO_LONG = -2;
-
-    /** Reads eight bytes of an array at any index as one little-endian long. */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private byte[] buf = new byte[256];
     /**
@@ -72,7 +64,7 @@ final class LineReader {
             byte[] a = in.array();
             int base = in.arrayOffset();
             int end = scanEnd + base;
-            int i = firstControl(a, pos + base, end);
+            int i = ByteScan.firstControl(a, pos + base, end);
             if (i < end) {
                 if (a[i] == '\n') {
                     lf = i - base;
@@ -184,33 +176,5 @@ final class LineReader {
         complete = false;
         bareLf = false;
         clean = false;
-    }
-
-    /**
-     * Returns the index of the first byte in {@code a[from, to)} below 0x20 or equal to 0x7F, or
-     * {@code to} when there is none.
-     */
-    static int firstControl(byte[] a, int from, int to) {
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(a, i);
-            // Per byte: high bit set when the byte is below 0x20 (subtracting 0x20 borrows and
-            // the byte had no high bit), or when it equals 0x7F (x ^ 0x7F is zero). A borrow
-            // can also flag a byte above a flagged one, never below, so the lowest flag is exact.
-            long below = (x - 0x20 * ONES) & ~x;
-            long y = x ^ (0x7F * ONES);
-            long del = (y - ONES) & ~y;
-            long hits = (below | del) & HIGH_BITS;
-            if (hits != 0) {
-                return i + (Long.numberOfTrailingZeros(hits) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            int b = a[i] & 0xFF;
-            if (b < 0x20 || b == 0x7F) {
-                return i;
-            }
-        }
-        return to;
     }
 }

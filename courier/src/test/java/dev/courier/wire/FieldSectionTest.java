@@ -17,7 +17,7 @@ class FieldSectionTest {
         for (String line : lines) {
             byte[] b = bytes("pad" + line);
             // Every other clean line is checked byte by byte anyway: both ways must agree.
-            boolean clean = LineReader.firstControl(b, 3, b.length) == b.length;
+            boolean clean = ByteScan.firstControl(b, 3, b.length) == b.length;
             f.addLine(b, 3, b.length - 3, offset, 100, clean && index++ % 2 == 0);
             offset += line.length() + 2;
         }

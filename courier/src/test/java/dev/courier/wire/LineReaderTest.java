@@ -7,40 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LineReaderTest {
-
-    /** The obvious per-byte definition the eight-bytes-at-a-time scan must agree with. */
-    private static int firstControlSlowly(byte[] a, int from, int to) {
-        for (int i = from; i < to; i++) {
-            int b = a[i] & 0xFF;
-            if (b < 0x20 || b == 0x7F) {
-                return i;
-            }
-        }
-        return to;
-    }
-
-    @Test
-    void wordScanFindsTheSameFirstControlByteAsAByteScan() {
-        Random rnd = new Random(42);
-        // Bytes around both edges (0x1F/0x20, 0x7E/0x7F/0x80) and high bytes that must not
-        // borrow into a false hit.
-        byte[] pool = {0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x3A, 0x7E, 0x7F, (byte) 0x80, (byte) 0x9F,
-            (byte) 0xA0, (byte) 0xFF, 'a', 'Z'};
-        for (int round = 0; round < 2000; round++) {
-            byte[] a = new byte[1 + rnd.nextInt(40)];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = rnd.nextInt(4) == 0 ? pool[rnd.nextInt(pool.length)] : (byte) (0x20 + rnd.nextInt(0x5F));
-            }
-            int from = rnd.nextInt(a.length);
-            int to = from + rnd.nextInt(a.length - from + 1);
-            assertEquals(firstControlSlowly(a, from, to), LineReader.firstControl(a, from, to),
-                    () -> "in " + WireChars.quote(a, 0, a.length) + " from " + from + " to " + to);
-        }
-    }
 
     @Test
     void wholeLineInAHeapBufferIsReadInPlaceAndMarkedClean() {
