@@ -51,10 +51,11 @@ final class FieldNames {
     private static final byte[][] LOWER_BYTES = new byte[NAMES.length][];
     private static final byte[][] CANON_BYTES = new byte[NAMES.length][];
     /**
-     * Ids of the names in each bucket of a hash of length, first and last byte (lower-cased), so
-     * a lookup compares the bytes of one candidate, rarely two or three.
+     * Open-addressing table of ids (-1 for empty) keyed by a hash of length, first and last byte
+     * (lower-cased), probed linearly; at under a fifth full, a lookup usually compares the bytes
+     * of one candidate. One flat array keeps the probe within a cache line or two.
      */
-    private static final int[][] BUCKETS = new int[256][];
+    private static final int[] SLOTS = new int[512];
 
     /** A {@link #match} found the name spelled exactly as its canonical form. */
     static final int CANONICAL = 0;
@@ -68,17 +69,15 @@ final class FieldNames {
             LOWER_NAMES[i] = NAMES[i].toLowerCase(Locale.ROOT).intern();
             LOWER_BYTES[i] = LOWER_NAMES[i].getBytes(StandardCharsets.ISO_8859_1);
             CANON_BYTES[i] = NAMES[i].getBytes(StandardCharsets.ISO_8859_1);
-            byte[] b = CANON_BYTES[i];
-            int h = bucket(b.length, b[0], b[b.length - 1]);
-            int[] old = BUCKETS[h] == null ? new int[0] : BUCKETS[h];
-            int[] grown = Arrays.copyOf(old, old.length + 1);
-            grown[old.length] = i;
-            BUCKETS[h] = grown;
         }
-        for (int h = 0; h < BUCKETS.length; h++) {
-            if (BUCKETS[h] == null) {
-                BUCKETS[h] = new int[0];
+        Arrays.fill(SLOTS, -1);
+        for (int i = 0; i < NAMES.length; i++) {
+            byte[] b = CANON_BYTES[i];
+            int h = hash(b.length, b[0], b[b.length - 1]);
+            while (SLOTS[h] >= 0) {
+                h = (h + 1) & (SLOTS.length - 1);
             }
+            SLOTS[h] = i;
         }
     }
 
@@ -90,8 +89,13 @@ final class FieldNames {
         return NAMES.length;
     }
 
-    private static int bucket(int len, byte first, byte last) {
-        return ((len * 31 + WireChars.LOWER[first & 0xFF]) * 31 + WireChars.LOWER[last & 0xFF]) & 0xFF;
+    /** Returns the canonical spelling of known name {@code id}. */
+    static String canonical(int id) {
+        return NAMES[id];
+    }
+
+    private static int hash(int len, byte first, byte last) {
+        return ((len * 31 + WireChars.LOWER[first & 0xFF]) * 31 + WireChars.LOWER[last & 0xFF]) & (SLOTS.length - 1);
     }
 
     /**
@@ -104,7 +108,8 @@ final class FieldNames {
         if (len == 0) {
             return UNKNOWN;
         }
-        for (int id : BUCKETS[bucket(len, buf[off], buf[off + len - 1])]) {
+        int id;
+        for (int h = hash(len, buf[off], buf[off + len - 1]); (id = SLOTS[h]) >= 0; h = (h + 1) & (SLOTS.length - 1)) {
             byte[] canon = CANON_BYTES[id];
             if (canon.length != len) {
                 continue;
