@@ -38,6 +38,9 @@ public final class HeadersAccess {
      * copied, so the caller must not touch the array afterwards), checking nothing.
      */
     public static Headers trusted(String[] namesAndValues) {
+        if ((namesAndValues.length & 1) != 0) {
+            throw new IllegalArgumentException("names and values must come in pairs, got " + namesAndValues.length);
+        }
         Function<String[], Headers> f = trusted;
         if (f == null) {
             // Touching Headers runs its static initializer, which installs the factory.

@@ -12,12 +12,13 @@ import java.util.Arrays;
  * budget is refused as soon as the budget is used up, without waiting for its end, so a peer
  * cannot make us buffer an unbounded line.
  *
- * <p>When a whole line arrives in one heap buffer, the scan looks for the first control byte
- * (below 0x20, or DEL) eight bytes at a time ({@link ByteScan}). In a well-formed line that byte is the CR of the
- * line end, so the same pass that finds the line end also proves the line holds no control
- * character at all ({@link #clean()}), and the field parser can skip its own per-byte check of
- * the value. Any other first control byte (HTAB, a bare CR, NUL...) ends the fast scan and the
- * line is left for the full per-byte checks.
+ * <p>When a whole line arrives in one heap buffer, it is not copied: {@link #buffer()} is then
+ * the input's own array. The scan looks for the first control byte (below 0x20, or DEL) eight
+ * bytes at a time ({@link ByteScan}). In a well-formed line that byte is the CR of the line end,
+ * so the same pass that finds the line end also proves the line holds no control character at
+ * all ({@link #clean()}), and the field parser can skip its own per-byte check of the value. Any
+ * other first control byte (HTAB, a bare CR, NUL...) ends the fast scan and the line is left for
+ * the full per-byte checks.
  */
 final class LineReader {
 
