@@ -52,6 +52,12 @@ def set_cookies():
     r.set_cookie("lax", "l1", samesite="Lax")
     r.set_cookie("secured", "z1", secure=True, samesite="None")
     r.set_cookie("domained", "m1", domain=host)
+    r.set_cookie("chips", "c1", secure=True, samesite="None", partitioned=True)
+    r.set_cookie("__Host-id", "h1", secure=True, path="/")
+    # Two that a browser refuses and Flask still sends: a __Host- cookie with Domain, and a
+    # cookie for a domain the request host is not in (RFC 6265bis section 4.1.3, RFC 6265 5.3 step 6).
+    r.set_cookie("__Host-bad", "hb", secure=True, path="/", domain=host)
+    r.set_cookie("foreign", "f1", domain="example.com")
     r.set_cookie("old", "o1", expires=now - 3600)
     r.set_cookie("quoted", "hello world; x")
     r.delete_cookie("gone")
