@@ -9,6 +9,7 @@ import dev.courier.Response;
 import dev.courier.Session;
 import dev.courier.cookie.CookieHeader;
 import dev.courier.cookie.CookieJar;
+import dev.courier.cookie.PersistentCookieJar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,10 +89,14 @@ class CookieFileInteropTest {
         return r.stdout();
     }
 
-    /** Returns what Courier sends to each URL, with a fresh session loading {@code file}. */
-    private List<String> courierSends(Path file, List<String> urls) {
+    /**
+     * Returns what Courier sends to each URL, with a fresh session loading a copy of {@code file}
+     * (closing the session saves the jar, which must not change the file the other peers read).
+     */
+    private List<String> courierSends(Path file, List<String> urls) throws IOException {
+        Path copy = Files.copy(file, dir.resolve("copy-" + System.nanoTime() + ".txt"));
         List<String> out = new ArrayList<>();
-        try (Session s = Session.builder().cookies(CookieJar.persistent(file)).build()) {
+        try (Session s = Session.builder().cookies(CookieJar.persistent(copy)).build()) {
             for (String url : urls) {
                 try (Response r = s.get(url)) {
                     out.add(r.text());
@@ -171,5 +176,26 @@ class CookieFileInteropTest {
         assertEquals(2, byPython.size(), r::describe);
         assertEquals(root, pairs(byPython.get(0)), "Python to " + urls.get(0) + "; file:\n" + saved);
         assertEquals(app, pairs(byPython.get(1)), "Python to " + urls.get(1) + "; file:\n" + saved);
+    }
+
+    @Test
+    void curlSendsTheSessionCookiesCourierWasAskedToSave() throws IOException {
+        needCurl();
+        Path file = dir.resolve("with-session.txt");
+        try (Session s = Session.builder()
+                .cookies(PersistentCookieJar.builder(file).saveSessionCookies(true).build()).build()) {
+            s.get(server.url("localhost", "/set")).close();
+        }
+        String saved = Files.readString(file);
+        // curl's convention: a session cookie is written with expiry 0. (Python 3.11's
+        // MozillaCookieJar reads 0 as 1970, i.e. expired, so it is left out of this leg.)
+        assertTrue(saved.contains("\t0\thost\t1"), saved);
+        List<String> urls = List.of(server.url("localhost", "/echo"), server.url("localhost", "/app/echo"));
+        List<String> byCourier = courierSends(file, urls);
+        assertEquals(Set.of("host=1", "persist=3", "dated=5"), pairs(byCourier.get(0)), saved);
+        assertEquals(Set.of("host=1", "persist=3", "dated=5", "deep=4"), pairs(byCourier.get(1)), saved);
+        for (int i = 0; i < urls.size(); i++) {
+            assertEquals(pairs(byCourier.get(i)), pairs(curl(urls.get(i), "-b", file.toString())), "curl to " + urls.get(i));
+        }
     }
 }
