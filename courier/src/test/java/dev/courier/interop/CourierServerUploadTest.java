@@ -178,6 +178,20 @@ class CourierServerUploadTest {
     }
 
     @Test
+    void courierClientChunkedUploadOfAStreamIsDecodedExactlyByCourierServer() throws IOException {
+        try (InputStream in = Files.newInputStream(big); Session s = Session.create()) {
+            Multipart form = Multipart.form().field("title", TITLE).field("tag", "sea").field("tag", "sun")
+                    .file("notes", notes).file("big", "big.bin", in, -1, null)
+                    .file("photo", "café photo.png", PHOTO, "image/png").build();
+            assertEquals(-1, form.contentLength(), "a part of unknown length makes the body chunked");
+            try (Response r = s.post(server.url() + "/upload", Body.multipart(form))) {
+                assertEquals(200, r.statusCode(), r::text);
+                assertReport(r.text());
+            }
+        }
+    }
+
+    @Test
     void courierClientUploadIsDecodedExactlyByCourierServer() throws IOException {
         Multipart form = Multipart.form().field("title", TITLE).field("tag", "sea").field("tag", "sun")
                 .file("notes", notes).file("big", big).file("photo", "café photo.png", PHOTO, "image/png").build();

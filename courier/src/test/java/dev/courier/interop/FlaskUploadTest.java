@@ -7,6 +7,7 @@ import dev.courier.Body;
 import dev.courier.Response;
 import dev.courier.Session;
 import dev.courier.multipart.Multipart;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,27 @@ class FlaskUploadTest {
                     file("big", "big.bin", "application/octet-stream", BIG, bigSha),
                     file("photo", "café photo.png", "image/png", photo.length, TestFiles.sha256Hex(photo))),
                     seen.get("files"));
+        }
+    }
+
+    @Test
+    void flaskReceivesAChunkedUploadWhenAPartIsAStreamOfUnknownLength() throws Exception {
+        Path data = dir.resolve("stream.bin");
+        long size = 3L * 1024 * 1024 + 17;
+        String sha = TestFiles.writeRandom(data, size, 9);
+        try (InputStream in = Files.newInputStream(data);
+                PythonServer flask = PythonServer.start(dir, "flask_peer.py", List.of("flask"));
+                Session session = Session.builder().build()) {
+            Multipart form = Multipart.form().field("kind", "stream")
+                    .file("log", "log.bin", in, -1, "application/x-log").build();
+            Response r = session.post(flask.url("127.0.0.1", "/upload"), Body.multipart(form));
+            assertEquals(200, r.statusCode(), () -> r.text() + "\n" + flask.stderr());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> seen = (Map<String, Object>) r.json();
+            assertEquals("chunked", seen.get("transferEncoding"), "length unknown: chunked coding");
+            assertNull(seen.get("contentLength"));
+            assertEquals(List.of(List.of("kind", "stream")), seen.get("fields"));
+            assertEquals(List.of(file("log", "log.bin", "application/x-log", size, sha)), seen.get("files"));
         }
     }
 
