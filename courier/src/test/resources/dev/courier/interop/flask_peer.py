@@ -37,6 +37,15 @@ def upload():
                    transferEncoding=request.headers.get("Transfer-Encoding"))
 
 
+def set_cookie(r, raw, name, value, **attributes):
+    """Sets a cookie with Flask's API; an older Werkzeug that refuses Domain=localhost or lacks
+    partitioned= gets the header as a current Werkzeug renders it (raw), so every run sends the same."""
+    try:
+        r.set_cookie(name, value, **attributes)
+    except (TypeError, ValueError):
+        r.headers.add("Set-Cookie", raw)
+
+
 @app.get("/cookies/set")
 def set_cookies():
     host = request.host.rsplit(":", 1)[0]
@@ -51,12 +60,14 @@ def set_cookies():
     r.set_cookie("strict", "x1", httponly=True, samesite="Strict")
     r.set_cookie("lax", "l1", samesite="Lax")
     r.set_cookie("secured", "z1", secure=True, samesite="None")
-    r.set_cookie("domained", "m1", domain=host)
-    r.set_cookie("chips", "c1", secure=True, samesite="None", partitioned=True)
+    set_cookie(r, "domained=m1; Domain=%s; Path=/" % host, "domained", "m1", domain=host)
+    set_cookie(r, "chips=c1; Secure; Path=/; SameSite=None; Partitioned", "chips", "c1", secure=True,
+               samesite="None", partitioned=True)
     r.set_cookie("__Host-id", "h1", secure=True, path="/")
     # Two that a browser refuses and Flask still sends: a __Host- cookie with Domain, and a
     # cookie for a domain the request host is not in (RFC 6265bis section 4.1.3, RFC 6265 5.3 step 6).
-    r.set_cookie("__Host-bad", "hb", secure=True, path="/", domain=host)
+    set_cookie(r, "__Host-bad=hb; Domain=%s; Secure; Path=/" % host, "__Host-bad", "hb", secure=True, path="/",
+               domain=host)
     r.set_cookie("foreign", "f1", domain="example.com")
     r.set_cookie("old", "o1", expires=now - 3600)
     r.set_cookie("quoted", "hello world; x")
