@@ -1,6 +1,5 @@
 package dev.courier.testing;
 
-import dev.courier.server.Reply;
 import dev.courier.server.Request;
 import dev.courier.server.Router;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,7 @@ final class AuthRoutes {
             String auth = req.header("Authorization");
             // httpbin 0.9 answers 401 to anything but a Bearer credential (RFC 6750 §2.1).
             if (auth == null || !auth.startsWith("Bearer ")) {
-                return Reply.builder(401).header("WWW-Authenticate", "Bearer").build();
+                return HttpBin.emptyHtml(401).header("WWW-Authenticate", "Bearer").build();
             }
             return HttpBin.json(Map.of("authenticated", true, "token", auth.substring(7)));
         });

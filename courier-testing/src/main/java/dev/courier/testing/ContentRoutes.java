@@ -43,7 +43,7 @@ final class ContentRoutes {
             }
             return StatusReplies.forCode(406);
         });
-        r.get("/links/{n}", req -> Reply.redirect("/links/" + req.pathParamInt("n") + "/0"));
+        r.get("/links/{n}", req -> HttpBin.redirect("/links/" + req.pathParamInt("n") + "/0"));
         r.get("/links/{n}/{offset}", req -> {
             int n = Math.min(Math.max(1, req.pathParamInt("n")), DEFAULT_MAX_LINKS);
             int offset = req.pathParamInt("offset");

@@ -92,6 +92,22 @@ public final class HttpBin {
         return value;
     }
 
+    /**
+     * Returns a 302 to {@code location} with a short HTML body, as Flask's {@code redirect} sends
+     * for clients that do not follow it.
+     */
+    static Reply redirect(String location) {
+        String html = "<!doctype html>\n<title>Redirecting</title>\n<p>Redirecting to <a href=\""
+                + location.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;") + "\">the target</a>.</p>\n";
+        return Reply.builder(302).header("Location", location).contentType("text/html; charset=utf-8")
+                .body(html.getBytes(StandardCharsets.UTF_8)).build();
+    }
+
+    /** Returns an empty reply of {@code status} typed text/html, like Flask's {@code make_response('')}. */
+    static Reply.Builder emptyHtml(int status) {
+        return Reply.builder(status).contentType("text/html; charset=utf-8");
+    }
+
     static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }

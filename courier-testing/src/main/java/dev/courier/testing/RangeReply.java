@@ -17,7 +17,7 @@ final class RangeReply {
         int n = req.pathParamInt("n");
         if (n <= 0 || n > DataRoutes.DEFAULT_MAX_BYTES) {
             return Reply.builder(404).header("ETag", "range" + n).header("Accept-Ranges", "bytes")
-                    .contentType("text/html; charset=utf-8")
+                    .contentType("text/plain; charset=utf-8")
                     .body("number of bytes must be in the range (0, 102400]".getBytes(StandardCharsets.UTF_8)).build();
         }
         long[] range = parse(req.header("Range"), n);
@@ -25,7 +25,7 @@ final class RangeReply {
         long last = range[1];
         if (first > last || first < 0 || first >= n || last >= n) {
             return Reply.builder(416).header("ETag", "range" + n).header("Accept-Ranges", "bytes")
-                    .header("Content-Range", "bytes */" + n).contentType("text/html; charset=utf-8").build();
+                    .header("Content-Range", "bytes */" + n).contentType("text/plain; charset=utf-8").build();
         }
         byte[] body = new byte[(int) (last - first + 1)];
         for (int i = 0; i < body.length; i++) {

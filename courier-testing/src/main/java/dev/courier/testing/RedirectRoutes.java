@@ -17,19 +17,19 @@ final class RedirectRoutes {
             int n = positive(req);
             boolean absolute = "true".equalsIgnoreCase(req.query("absolute"));
             if (n == 1) {
-                return Reply.redirect((absolute ? base(req) : "") + "/get");
+                return HttpBin.redirect((absolute ? base(req) : "") + "/get");
             }
-            return Reply.redirect(absolute
+            return HttpBin.redirect(absolute
                     ? base(req) + "/absolute-redirect/" + (n - 1)
                     : "/relative-redirect/" + (n - 1));
         });
         r.get("/relative-redirect/{n}", req -> {
             int n = positive(req);
-            return Reply.redirect(n == 1 ? "/get" : "/relative-redirect/" + (n - 1));
+            return HttpBin.emptyHtml(302).header("Location", n == 1 ? "/get" : "/relative-redirect/" + (n - 1)).build();
         });
         r.get("/absolute-redirect/{n}", req -> {
             int n = positive(req);
-            return Reply.redirect(base(req) + (n == 1 ? "/get" : "/absolute-redirect/" + (n - 1)));
+            return HttpBin.redirect(base(req) + (n == 1 ? "/get" : "/absolute-redirect/" + (n - 1)));
         });
         for (Method m : new Method[] {Method.GET, Method.POST, Method.PUT, Method.DELETE, Method.PATCH, Method.TRACE}) {
             r.route(m, "/redirect-to", RedirectRoutes::redirectTo);
@@ -54,7 +54,7 @@ final class RedirectRoutes {
                 throw new AbortException(400, "status_code must be a number, got " + code);
             }
         }
-        return Reply.builder(status).header("Location", url).build();
+        return HttpBin.emptyHtml(status).header("Location", url).build();
     }
 
     private static int positive(Request req) {
