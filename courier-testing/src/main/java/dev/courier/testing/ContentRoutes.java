@@ -27,6 +27,7 @@ final class ContentRoutes {
         r.get("/xml", req -> Reply.bytes(SampleDocuments.XML.getBytes(StandardCharsets.UTF_8), "application/xml"));
         r.get("/encoding/utf8", req -> Reply.html(SampleDocuments.UTF8));
         r.get("/image/png", req -> Reply.bytes(Images.png(), "image/png"));
+        r.get("/image/jpeg", req -> Reply.bytes(Images.jpeg(), "image/jpeg"));
         r.get("/image/svg", req -> Reply.bytes(Images.svg(), "image/svg+xml"));
         r.get("/image", req -> {
             // httpbin picks by substring of Accept; without Accept it sends PNG.
@@ -37,6 +38,9 @@ final class ContentRoutes {
             accept = accept.toLowerCase(java.util.Locale.ROOT);
             if (accept.contains("image/svg+xml")) {
                 return Reply.bytes(Images.svg(), "image/svg+xml");
+            }
+            if (accept.contains("image/jpeg")) {
+                return Reply.bytes(Images.jpeg(), "image/jpeg");
             }
             if (accept.contains("image/png") || accept.contains("image/*")) {
                 return Reply.bytes(Images.png(), "image/png");

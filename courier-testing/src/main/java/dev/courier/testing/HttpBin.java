@@ -25,9 +25,11 @@ import java.util.UUID;
  *
  * <p>Differences from httpbin, all deliberate: {@code /bytes} and {@code /stream-bytes} use
  * {@link java.util.Random} (the same seed gives the same bytes here, not Python's bytes);
- * {@code /drip} and {@code /delay} are capped at 10 seconds; images are drawn in code
- * ({@code /image/png}, {@code /image/svg}) and JPEG/WebP are not served; the HTML, XML, JSON and
- * UTF-8 sample documents are Courier's own.
+ * {@code /drip} and {@code /delay} are capped at 10 seconds; {@code /bearer} answers 401 to a
+ * non-Bearer {@code Authorization} as httpbin 0.9 does; images are drawn in code
+ * ({@code /image/png}, {@code /image/jpeg}, {@code /image/svg}) and WebP is not served; the HTML,
+ * XML, JSON and UTF-8 sample documents are Courier's own; a status outside 200..599 on
+ * {@code /status} is a 400 because Courier's handlers cannot send 1xx.
  */
 public final class HttpBin {
 

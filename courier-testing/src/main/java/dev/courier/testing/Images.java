@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
-/** Small images drawn in code for /image/png and /image/svg, so no binary asset is shipped. */
+/** Small images drawn in code for /image/png, /image/jpeg and /image/svg, so no binary asset is shipped. */
 final class Images {
 
     static final int SIZE = 16;
@@ -48,6 +48,28 @@ final class Images {
         chunk(out, "IHDR", ihdr);
         chunk(out, "IDAT", z.toByteArray());
         chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    /**
+     * Returns the same checker board as a baseline JPEG, written by the JDK's ImageIO (part of
+     * every JDK, so still no shipped asset).
+     */
+    static byte[] jpeg() {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(SIZE, SIZE, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                img.setRGB(x, y, ((x / 4) + (y / 4)) % 2 == 0 ? 0xd03030 : 0x2030d0);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!javax.imageio.ImageIO.write(img, "jpeg", out)) {
+                throw new IllegalStateException("this JDK's ImageIO has no JPEG writer");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return out.toByteArray();
     }
 

@@ -65,6 +65,17 @@ class HttpBinContentTest {
     }
 
     @Test
+    void jpegIsADecodableImage() throws Exception {
+        Response r = bin.session.get(bin.url("/image/jpeg"));
+        assertEquals("image/jpeg", r.header("Content-Type"));
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(r.bytes()));
+        assertNotNull(img, "ImageIO could not read the JPEG");
+        assertEquals(16, img.getHeight());
+        assertEquals("image/jpeg", bin.session.request(Method.GET, bin.url("/image"))
+                .header("Accept", "image/jpeg").send().header("Content-Type"));
+    }
+
+    @Test
     void imageNegotiatesByAccept() {
         assertEquals("image/svg+xml", bin.session.request(Method.GET, bin.url("/image"))
                 .header("Accept", "image/svg+xml").send().header("Content-Type"));
