@@ -27,7 +27,7 @@ def multipart():
 
 
 CASES = [
-    ("get-args", "GET", "/get?a=1&a=2&b=x%20y", {"X-Custom-Thing": "v"}, None, None),
+    ("get-args", "GET", "/get?a=1&a=2&b=x%20y", {"x-custom-THING": "v", "x-b3-traceid": "t"}, None, None),
     ("anything-get", "GET", "/anything/sub/path?q=1", {}, None, None),
     ("post-json", "POST", "/post", {}, "application/json", b'{"n": 1, "s": "caf\\u00e9", "l": [true, null, 2.5]}'),
     ("post-form", "POST", "/post?x=y", {}, "application/x-www-form-urlencoded", b"a=1&b=two+words&a=3"),
@@ -37,7 +37,7 @@ CASES = [
     ("patch-json", "PATCH", "/patch", {}, "application/json", b'[1, 2]'),
     ("delete-args", "DELETE", "/delete?k=v", {}, None, None),
     ("anything-put-form", "PUT", "/anything", {}, "application/x-www-form-urlencoded", b"f=1"),
-    ("headers", "GET", "/headers", {"X-B3-Traceid": "abc"}, None, None),
+    ("headers", "GET", "/headers", {"x-b3-traceid": "abc", "DNT": "1"}, None, None),
     ("ip", "GET", "/ip", {}, None, None),
     ("user-agent", "GET", "/user-agent", {"User-Agent": "fixture/1"}, None, None),
     ("uuid", "GET", "/uuid", {}, None, None),
