@@ -1,5 +1,7 @@
 /**
- * Test support for Courier users: an httpbin-compatible app and a MockServer (issue 8; not built
- * yet).
+ * Test support for Courier users: {@link dev.courier.testing.HttpBin}, an httpbin-compatible app
+ * on Courier's server, and {@link dev.courier.testing.MockServer}, a scriptable server that
+ * records requests and injects faults, with the JUnit 5 extension
+ * {@link dev.courier.testing.MockServerTest}.
  */
 package dev.courier.testing;

@@ -1,5 +1,6 @@
 package dev.courier.cookie;
 
+import dev.courier.internal.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -74,48 +75,12 @@ final class CookieChars {
 
     /** Returns a readable name for one character, e.g. {@code ';' (0x3B)} or {@code CR (0x0D)}. */
     static String describe(char c) {
-        String hex = String.format(Locale.ROOT, c > 0xFF ? "U+%04X" : "0x%02X", (int) c);
-        switch (c) {
-            case '\r':
-                return "CR (" + hex + ")";
-            case '\n':
-                return "LF (" + hex + ")";
-            case 0:
-                return "NUL (" + hex + ")";
-            case '\t':
-                return "HTAB (" + hex + ")";
-            case ' ':
-                return "space (" + hex + ")";
-            default:
-                if (c < 0x20 || c == 0x7F) {
-                    return "control character (" + hex + ")";
-                }
-                return "'" + c + "' (" + hex + ")";
-        }
+        return Text.describe(c);
     }
 
     /** Returns {@code s} in double quotes, controls escaped, cut to {@link #MAX_QUOTE} characters. */
     static String quote(CharSequence s) {
-        if (s == null) {
-            return "null";
-        }
-        int n = Math.min(s.length(), MAX_QUOTE);
-        StringBuilder sb = new StringBuilder(n + 16).append('"');
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20 || c == 0x7F) {
-                sb.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        sb.append('"');
-        if (s.length() > MAX_QUOTE) {
-            sb.append("... (").append(s.length()).append(" chars)");
-        }
-        return sb.toString();
+        return s == null ? "null" : Text.quote(s);
     }
 
     /** Returns the UTF-8 bytes of {@code s}. */

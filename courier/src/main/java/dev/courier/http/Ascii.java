@@ -1,5 +1,6 @@
 package dev.courier.http;
 
+import dev.courier.internal.Text;
 import java.util.Locale;
 
 /** Character classes of RFC 9110/5234 and the quoting used in error messages. */
@@ -52,22 +53,7 @@ final class Ascii {
 
     /** Returns a readable name for one character, e.g. {@code CR (0x0D)} or {@code ' ' (0x20)}. */
     static String describe(char c) {
-        String hex = String.format(Locale.ROOT, "0x%02X", (int) c);
-        switch (c) {
-            case '\r':
-                return "CR (" + hex + ")";
-            case '\n':
-                return "LF (" + hex + ")";
-            case 0:
-                return "NUL (" + hex + ")";
-            case '\t':
-                return "HTAB (" + hex + ")";
-            default:
-                if (c < 0x20 || c == 0x7F) {
-                    return "control character (" + hex + ")";
-                }
-                return "'" + c + "' (" + (c > 0xFF ? String.format(Locale.ROOT, "U+%04X", (int) c) : hex) + ")";
-        }
+        return Text.describe(c);
     }
 
     /**
@@ -75,38 +61,6 @@ final class Ascii {
      * {@link #MAX_QUOTE} characters, safe to put into a log line or an exception message.
      */
     static String quote(CharSequence s) {
-        StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_QUOTE) + 8).append('"');
-        int n = Math.min(s.length(), MAX_QUOTE);
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                default:
-                    if (c < 0x20 || c == 0x7F) {
-                        sb.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        sb.append('"');
-        if (s.length() > MAX_QUOTE) {
-            sb.append("... (").append(s.length()).append(" chars)");
-        }
-        return sb.toString();
+        return Text.quote(s);
     }
 }

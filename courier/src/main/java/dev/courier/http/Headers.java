@@ -1,5 +1,6 @@
 package dev.courier.http;
 
+import dev.courier.internal.HeadersAccess;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +40,12 @@ import java.util.function.BiConsumer;
 public final class Headers implements Iterable<Map.Entry<String, String>> {
 
     private static final Headers EMPTY = new Headers(new String[0], 0);
+
+    static {
+        // The wire codec validates fields as it parses them; this hook spares it a second check.
+        HeadersAccess.install(namesAndValues -> namesAndValues.length == 0
+                ? EMPTY : new Headers(namesAndValues, namesAndValues.length / 2));
+    }
 
     /** Flat name, value, name, value ... array; only the first {@code 2 * size} slots are used. */
     private final String[] namesAndValues;

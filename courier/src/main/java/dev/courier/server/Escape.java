@@ -1,5 +1,6 @@
 package dev.courier.server;
 
+import dev.courier.internal.Text;
 import java.util.Locale;
 
 /** Escaping of untrusted text for the three places it is shown: messages, HTML and log lines. */
@@ -17,17 +18,7 @@ final class Escape {
      * {@code quote("a\r\nb")} is {@code "a\r\nb"} with the escapes spelled out.
      */
     static String quote(CharSequence s) {
-        if (s == null) {
-            return "null";
-        }
-        int n = Math.min(s.length(), MAX_QUOTE);
-        StringBuilder sb = new StringBuilder(n + 8).append('"');
-        appendEscaped(sb, s, 0, n);
-        sb.append('"');
-        if (s.length() > MAX_QUOTE) {
-            sb.append("... (").append(s.length()).append(" chars)");
-        }
-        return sb.toString();
+        return s == null ? "null" : Text.quote(s);
     }
 
     /**
@@ -37,32 +28,7 @@ final class Escape {
      * same way).
      */
     static void appendEscaped(StringBuilder sb, CharSequence s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                default:
-                    if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
-                        sb.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
+        Text.appendEscaped(sb, s, from, to);
     }
 
     /**

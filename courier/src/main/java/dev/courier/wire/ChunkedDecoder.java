@@ -229,7 +229,7 @@ public final class ChunkedDecoder implements BodyDecoder {
                 state = State.DONE;
                 return;
             }
-            fields.addLine(lines.buffer(), n, lineStart, limits.maxHeaderCount());
+            fields.addLine(lines.buffer(), lines.start(), n, lineStart, limits.maxHeaderCount(), lines.clean());
         }
     }
 

@@ -146,34 +146,50 @@ public final class Framing {
     private static long parseContentLength(Headers headers, long offset) {
         long result = -1;
         for (int f = 0, n = headers.size(); f < n; f++) {
-            if (!isName(headers.name(f), "Content-Length")) {
-                continue;
+            if (isName(headers.name(f), "Content-Length")) {
+                result = parseContentLength(headers.value(f), result, offset);
             }
-            String v = headers.value(f);
-            int i = 0;
-            int len = v.length();
-            do {
-                int start = i;
-                while (i < len && v.charAt(i) != ',') {
-                    i++;
-                }
-                int s = start;
-                int e = i;
-                while (s < e && (v.charAt(s) == ' ' || v.charAt(s) == '\t')) {
-                    s++;
-                }
-                while (e > s && (v.charAt(e - 1) == ' ' || v.charAt(e - 1) == '\t')) {
-                    e--;
-                }
-                long value = parseDigits(v, s, e, offset);
-                if (result >= 0 && result != value) {
-                    throw new HttpParseException(HttpParseException.Violation.CONFLICTING_CONTENT_LENGTH, offset,
-                            "Content-Length values differ (" + result + " and " + value + ") (RFC 9110 §8.6)");
-                }
-                result = value;
-                i++;
-            } while (i <= len);
         }
+        return result;
+    }
+
+    /**
+     * Returns the framing declared by a message whose only length field is one Content-Length
+     * holding {@code value}: the parsers' shortcut, found by field id, to what
+     * {@link #forRequest} and {@link #declaredByResponse} decide for such headers.
+     */
+    static Framing forSingleContentLength(String value, long offset) {
+        return contentLength(parseContentLength(value, -1, offset));
+    }
+
+    /**
+     * Returns the length in one Content-Length value, a list whose elements must all agree with
+     * each other and with {@code result} (the length seen so far, or -1).
+     */
+    private static long parseContentLength(String v, long result, long offset) {
+        int i = 0;
+        int len = v.length();
+        do {
+            int start = i;
+            while (i < len && v.charAt(i) != ',') {
+                i++;
+            }
+            int s = start;
+            int e = i;
+            while (s < e && (v.charAt(s) == ' ' || v.charAt(s) == '\t')) {
+                s++;
+            }
+            while (e > s && (v.charAt(e - 1) == ' ' || v.charAt(e - 1) == '\t')) {
+                e--;
+            }
+            long value = parseDigits(v, s, e, offset);
+            if (result >= 0 && result != value) {
+                throw new HttpParseException(HttpParseException.Violation.CONFLICTING_CONTENT_LENGTH, offset,
+                        "Content-Length values differ (" + result + " and " + value + ") (RFC 9110 §8.6)");
+            }
+            result = value;
+            i++;
+        } while (i <= len);
         return result;
     }
 

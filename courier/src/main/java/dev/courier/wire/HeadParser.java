@@ -103,6 +103,8 @@ public abstract class HeadParser<H> {
             }
             checkLineEnd(n);
             if (n > 0) {
+                // Start-line parsers index from 0; one copy per head is cheap.
+                lines.compact();
                 parseStartLine(lines.buffer(), n);
                 state = State.HEADERS;
             }
@@ -128,14 +130,14 @@ public abstract class HeadParser<H> {
                 state = State.DONE;
                 return head;
             }
-            fields.addLine(lines.buffer(), n, lineStart, limits.maxHeaderCount());
+            fields.addLine(lines.buffer(), lines.start(), n, lineStart, limits.maxHeaderCount(), lines.clean());
         }
     }
 
     private void checkLineEnd(int n) {
         if (strict && lines.bareLf()) {
             throw new HttpParseException(HttpParseException.Violation.BARE_LF, offset + n,
-                    "line " + WireChars.quote(lines.buffer(), 0, n) + " ends with LF alone; requests must use CR LF"
+                    "line " + WireChars.quote(lines.buffer(), lines.start(), n) + " ends with LF alone; requests must use CR LF"
                             + " (RFC 9112 §2.2; Courier's server does not accept bare LF)");
         }
     }
@@ -187,5 +189,23 @@ public abstract class HeadParser<H> {
             }
         }
         return false;
+    }
+
+    /**
+     * Returns the value of the one Content-Length field when it is the only length field (the
+     * common case, decided by field id without comparing names), else null.
+     */
+    final String singleContentLength() {
+        String value = null;
+        for (int i = 0; i < fields.count(); i++) {
+            int id = fields.id(i);
+            if (id == FieldNames.TRANSFER_ENCODING || (id == FieldNames.CONTENT_LENGTH && value != null)) {
+                return null;
+            }
+            if (id == FieldNames.CONTENT_LENGTH) {
+                value = fields.value(i);
+            }
+        }
+        return value;
     }
 }

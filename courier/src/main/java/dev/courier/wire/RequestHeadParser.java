@@ -137,7 +137,9 @@ final class RequestHeadParser extends HeadParser<RequestHead> {
             throw new HttpParseException(HttpParseException.Violation.MISSING_HOST, end,
                     "HTTP/1.1 request without a Host field (RFC 9112 §3.2); send \"Host: name[:port]\"");
         }
-        Framing framing = hasLengthFields() ? Framing.forRequest(headers, version, end) : Framing.NONE;
+        String length = singleContentLength();
+        Framing framing = length != null ? Framing.forSingleContentLength(length, end)
+                : hasLengthFields() ? Framing.forRequest(headers, version, end) : Framing.NONE;
         return new RequestHead(method, target, version, headers, framing);
     }
 

@@ -70,7 +70,9 @@ final class ResponseHeadParser extends HeadParser<ResponseHead> {
 
     @Override
     ResponseHead finish(Headers headers, long end) {
-        Framing declared = hasLengthFields() ? Framing.declaredByResponse(headers, end) : Framing.UNTIL_CLOSE;
+        String length = singleContentLength();
+        Framing declared = length != null ? Framing.forSingleContentLength(length, end)
+                : hasLengthFields() ? Framing.declaredByResponse(headers, end) : Framing.UNTIL_CLOSE;
         return new ResponseHead(version, status, reason, headers, declared);
     }
 

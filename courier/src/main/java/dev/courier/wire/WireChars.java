@@ -1,5 +1,7 @@
 package dev.courier.wire;
 
+import dev.courier.internal.Text;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Byte classes of RFC 9110/9112 as lookup tables, and the escaping used in error messages. */
@@ -91,14 +93,11 @@ final class WireChars {
      * escaped and cut to {@link #MAX_QUOTE}, safe to put into a log line.
      */
     static String quote(byte[] buf, int off, int len) {
-        StringBuilder sb = new StringBuilder(Math.min(len, MAX_QUOTE) + 16).append('"');
-        int n = Math.min(len, MAX_QUOTE);
-        for (int i = 0; i < n; i++) {
-            int c = buf[off + i] & 0xFF;
-            appendEscaped(sb, c);
-        }
+        int n = Math.min(len, Text.MAX_QUOTE);
+        StringBuilder sb = new StringBuilder(n + 16).append('"');
+        Text.appendEscaped(sb, new String(buf, off, n, StandardCharsets.ISO_8859_1), 0, n);
         sb.append('"');
-        if (len > MAX_QUOTE) {
+        if (len > Text.MAX_QUOTE) {
             sb.append("... (").append(len).append(" bytes)");
         }
         return sb.toString();
@@ -106,41 +105,8 @@ final class WireChars {
 
     /** Returns {@code s} quoted and escaped like {@link #quote(byte[], int, int)}. */
     static String quote(CharSequence s) {
-        StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_QUOTE) + 16).append('"');
-        int n = Math.min(s.length(), MAX_QUOTE);
-        for (int i = 0; i < n; i++) {
-            appendEscaped(sb, s.charAt(i));
-        }
-        sb.append('"');
-        if (s.length() > MAX_QUOTE) {
-            sb.append("... (").append(s.length()).append(" chars)");
-        }
-        return sb.toString();
+        return Text.quote(s);
     }
 
-    private static void appendEscaped(StringBuilder sb, int c) {
-        switch (c) {
-            case '\r':
-                sb.append("\\r");
-                break;
-            case '\n':
-                sb.append("\\n");
-                break;
-            case '\t':
-                sb.append("\\t");
-                break;
-            case '"':
-                sb.append("\\\"");
-                break;
-            case '\\':
-                sb.append("\\\\");
-                break;
-            default:
-                if (c < 0x20 || (c >= 0x7F && c <= 0xFF)) {
-                    sb.append(String.format(Locale.ROOT, "\\x%02X", c));
-                } else {
-                    sb.append((char) c);
-                }
-        }
-    }
+    
 }

@@ -21,5 +21,14 @@
  * {@link dev.courier.wire.HttpParseException} naming the rule, the offset and the status a
  * server should send. The package is internal (not exported): its classes are public for the
  * client and server packages and for benchmarks, not as API.
+ *
+ * <p>The head parsers are the hot path (measured by {@code HeadParseBenchmark} in
+ * {@code courier-bench}). A line that arrives whole in a heap buffer is parsed where it lies;
+ * one eight-bytes-at-a-time scan ({@code ByteScan}) finds its end and proves it free of control
+ * bytes, so values need no second check; common field names and values from closed
+ * vocabularies are shared Strings; and the checked fields become {@link dev.courier.http.Headers}
+ * through the non-exported {@code dev.courier.internal.HeadersAccess}, without the builder
+ * validating them again. Lines split across reads take the copying path with per-byte checks;
+ * the split-feeding tests hold both paths to the same verdicts, offsets and messages.
  */
 package dev.courier.wire;

@@ -203,8 +203,8 @@ class UrlTest {
     @Test
     void refusesControlCharactersAndSpaceNamingThemAndTheOffset() {
         String[][] cases = {
-            {"http://a b/", "' ' (0x20) at offset 8"},
-            {"http://a/x y", "' ' (0x20) at offset 10"},
+            {"http://a b/", "space (0x20) at offset 8"},
+            {"http://a/x y", "space (0x20) at offset 10"},
             {"http://a/?q=\r\nX", "CR (0x0D) at offset 12"},
             {"http://a/#\n", "LF (0x0A) at offset 10"},
             {"http://a/\u0000", "NUL (0x00) at offset 9"},

@@ -127,6 +127,9 @@ final class Feeder {
             }
             assertEquals(expected.violation(), actual.violation(), what);
             assertEquals(expected.error().offset(), actual.error().offset(), what + " offset");
+            // Whole lines are parsed where they lie in the input, split ones after a copy:
+            // both paths must explain the error in the same words.
+            assertEquals(expected.error().getMessage(), actual.error().getMessage(), what + " message");
             return;
         }
         if (actual.error() != null) {
