@@ -31,7 +31,7 @@ public final class Main {
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Terminal term) {
         if (args.length > 0 && (args[0].equals("serve") || args[0].equals("demo"))) {
             try {
-                return args[0].equals("demo") ? new Demo(out).run() : Serve.run(args, out, err);
+                return args[0].equals("demo") ? new Demo(out).run() : Serve.run(args, out);
             } catch (Exception e) {
                 return fail(err, e, e.getMessage(), ExitStatus.ERROR, java.util.Arrays.asList(args).contains("--traceback"));
             } finally {
