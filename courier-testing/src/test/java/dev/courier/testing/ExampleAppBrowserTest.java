@@ -42,18 +42,25 @@ class ExampleAppBrowserTest {
     static Path tmp;
 
     private static HttpServer server;
+    private static HttpServer tlsServer;
     private static ChromeDriver browser;
     private static String base;
+    private static String unavailable;
 
     @BeforeAll
-    static void startServerAndBrowser() throws IOException {
-        String why = Browser.unavailable();
-        Assumptions.assumeTrue(why == null, () -> "browser tests skipped: " + why);
+    static void startServerAndBrowser() throws IOException, java.security.GeneralSecurityException {
+        unavailable = Browser.unavailable();
+        if (unavailable != null) {
+            return;   // each test is then skipped with the reason (an assumption here would hide it)
+        }
         Path statics = Files.createDirectories(tmp.resolve("static"));
         Files.write(statics.resolve("big.bin"), bigFile());
         server = ExampleApp.start(0, statics);
         base = server.url();
-        browser = Browser.start(tmp.resolve("profile"), false);
+        tlsServer = HttpServer.builder().port(0).tls(SelfSignedCertificate.get().serverContext())
+                .handler(ExampleApp.router(statics)).start();
+        // accepts the self-signed certificate of tlsServer (loopback only)
+        browser = Browser.start(tmp.resolve("profile"), true);
     }
 
     @AfterAll
@@ -64,10 +71,14 @@ class ExampleAppBrowserTest {
         if (server != null) {
             server.close();
         }
+        if (tlsServer != null) {
+            tlsServer.close();
+        }
     }
 
     @BeforeEach
     void freshCookies() {
+        Assumptions.assumeTrue(unavailable == null, () -> "browser test skipped: " + unavailable);
         browser.get(base + "/");
         browser.manage().deleteAllCookies();
     }
@@ -151,6 +162,28 @@ class ExampleAppBrowserTest {
     }
 
     @Test
+    void overHttpsTheBrowserStoresAHostPrefixedSecureCookie() {
+        String https = tlsServer.url();
+        assertTrue(https.startsWith("https://127.0.0.1:"), https);
+        browser.get(https + "/login");
+        browser.findElement(By.id("user")).sendKeys("ada");
+        browser.findElement(By.id("password")).sendKeys(ExampleApp.PASSWORD);
+        browser.findElement(By.id("login")).click();
+        waitForUrl(https + "/me");
+        assertEquals("Signed in as ada", browser.findElement(By.id("who")).getText());
+        Cookie sid = browser.manage().getCookieNamed("__Host-sid");
+        assertNotNull(sid, () -> "cookies: " + browser.manage().getCookies());
+        assertTrue(sid.isSecure());
+        assertTrue(sid.isHttpOnly());
+        assertEquals("/", sid.getPath());
+        assertEquals("Lax", sid.getSameSite());
+        assertNull(browser.manage().getCookieNamed("sid"));
+        browser.findElement(By.id("logout")).click();
+        waitForUrl(https + "/");
+        assertNull(browser.manage().getCookieNamed("__Host-sid"));
+    }
+
+    @Test
     void anIdPlantedBeforeLoginIsReplaced() {
         String planted = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         browser.manage().addCookie(new Cookie("sid", planted, "/"));
@@ -195,11 +228,15 @@ class ExampleAppBrowserTest {
      * the navigation is done, and reading cookies or the DOM earlier would race it.
      */
     private static void waitForPath(String path) {
+        waitForUrl(base + path);
+    }
+
+    private static void waitForUrl(String url) {
         long deadline = System.nanoTime() + Browser.DEFAULT_TIMEOUT.toNanos();
-        while (!browser.getCurrentUrl().equals(base + path) || !"complete".equals(
+        while (!browser.getCurrentUrl().equals(url) || !"complete".equals(
                 browser.executeScript("return document.readyState"))) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the browser did not reach " + path + " in " + Browser.DEFAULT_TIMEOUT
+                throw new AssertionError("the browser did not reach " + url + " in " + Browser.DEFAULT_TIMEOUT
                         + "; it is at " + browser.getCurrentUrl());
             }
             try {
