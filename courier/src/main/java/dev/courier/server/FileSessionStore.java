@@ -105,6 +105,51 @@ public final class FileSessionStore implements SessionStore {
         }
     }
 
+    /**
+     * Deletes the files of expired sessions and returns how many went; call it now and then (e.g.
+     * hourly from a scheduled executor), since a session nobody comes back for is otherwise
+     * only found expired when its ID is next presented. Leftover temporary files of a crashed
+     * write older than the idle timeout go too.
+     *
+     * @throws UncheckedIOException if the directory cannot be listed
+     */
+    public int purgeExpired() {
+        int purged = 0;
+        java.util.List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            files = s.toList();
+        } catch (NoSuchFileException e) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list session directory " + dir, e);
+        }
+        Instant now = clock.instant();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (name.endsWith(SUFFIX) && SessionIds.wellFormed(name.substring(0, name.length() - SUFFIX.length()))) {
+                String id = name.substring(0, name.length() - SUFFIX.length());
+                synchronized (lock(id)) {
+                    if (Files.exists(f) && read(id) == null) {
+                        deleteQuietly(f);  // read() already removed an expired one; this catches corrupt ones
+                        purged++;
+                    }
+                }
+            } else if (name.startsWith(".session-") && name.endsWith(".tmp") && olderThanIdle(f, now)) {
+                deleteQuietly(f);
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    private boolean olderThanIdle(Path f, Instant now) {
+        try {
+            return !now.isBefore(Files.getLastModifiedTime(f).toInstant().plus(idleTimeout));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static final class Record {
         final Instant created;
         final Map<String, Object> data;

@@ -120,6 +120,33 @@ class FileSessionStoreTest {
     }
 
     @Test
+    void purgeExpiredDeletesExpiredCorruptAndStaleTemporaryFilesOnly() throws IOException {
+        FileSessionStore store = newStore();
+        String old = SessionIds.next();
+        String live = SessionIds.next();
+        String corrupt = SessionIds.next();
+        store.create(old, Map.of("k", 1L));
+        Path staleTmp = Files.createFile(dir.resolve(".session-123.tmp"));
+        Files.setLastModifiedTime(staleTmp, java.nio.file.attribute.FileTime.from(clock.instant()));
+        clock.advance(Duration.ofMinutes(20));
+        store.create(live, Map.of("k", 2L));
+        Files.writeString(dir.resolve(corrupt + ".json"), "not json");
+        Files.writeString(dir.resolve("notes.txt"), "not ours");
+        clock.advance(Duration.ofMinutes(15));
+        Logger jul = Logger.getLogger(FileSessionStore.class.getName());
+        jul.setUseParentHandlers(false);   // the corrupt file's warning is expected here
+        try {
+            assertEquals(3, store.purgeExpired());
+        } finally {
+            jul.setUseParentHandlers(true);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(Set.of(live + ".json", "notes.txt"),
+                    files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    @Test
     void anIdThatIsNotOneOfOursCannotNameAFile() {
         FileSessionStore store = newStore();
         assertThrows(IllegalArgumentException.class, () -> store.load("../../etc/passwd"));
