@@ -22,7 +22,7 @@ import java.util.Objects;
  * 3. After the handler, if the session changed: a new session gets a fresh ID from
  * {@link java.security.SecureRandom} and a {@code Set-Cookie}; a known one has its changes merged
  * into the store; an invalidated one is deleted and its cookie cleared. An unchanged session
- * costs no write and sends no cookie.
+ * is not saved and sends no cookie (a store may still note the use for its idle timeout).
  *
  * <p>The cookie is {@code __Host-sid} on HTTPS ({@code Secure; HttpOnly; Path=/; SameSite=Lax};
  * the {@code __Host-} prefix makes browsers refuse it from a subdomain or over plain HTTP) and

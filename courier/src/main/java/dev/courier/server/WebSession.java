@@ -175,11 +175,6 @@ public final class WebSession {
 
     // ---- for the filters -------------------------------------------------------------------
 
-    /** Returns true when the session was read or written, so the filter has work to do. */
-    boolean touched() {
-        return loaded;
-    }
-
     /** Returns true when something must be saved or deleted. */
     boolean changed() {
         return loaded && (!puts.isEmpty() || !removes.isEmpty() || previousId != null || invalidated);
