@@ -231,4 +231,15 @@ public interface Request {
      * handlers, e.g. {@code req.attributes().put("user", user)} in an auth filter. Starts empty.
      */
     Map<String, Object> attributes();
+
+    /**
+     * Returns this request's session, e.g. {@code req.session().get("user", String.class)};
+     * the same as {@link WebSession#of(Request)}.
+     *
+     * @throws IllegalStateException when no {@link SessionFilter} or {@link SignedCookieSessions}
+     *     filter ran for this request
+     */
+    default WebSession session() {
+        return WebSession.of(this);
+    }
 }
