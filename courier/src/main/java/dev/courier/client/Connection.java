@@ -44,6 +44,7 @@ public final class Connection implements Closeable {
     private final HeadWriter headWriter = new HeadWriter();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES).flip();
     private final byte[] writeBuffer = new byte[WRITE_BUFFER_BYTES];
+    private final Watchdog.Guard writeGuard = new Watchdog.Guard(this);
     private int writeLength;
 
     private int readTimeoutMillis;
@@ -204,7 +205,7 @@ public final class Connection implements Closeable {
         flush();
         long done = 0;
         while (done < count) {
-            Watchdog.Armed armed = Watchdog.arm(this, writeBound());
+            writeGuard.arm(writeBound());
             try {
                 long n = file.transferTo(position + done, count - done, channel);
                 if (n <= 0 && file.size() <= position + done) {
@@ -212,21 +213,23 @@ public final class Connection implements Closeable {
                 }
                 done += n;
             } catch (IOException e) {
-                throw writeFailure(armed.disarm(), e);
+                throw writeFailure(writeGuard.disarm(), e);
             }
-            armed.disarm();
+            if (writeGuard.disarm()) {
+                throw writeFailure(true, null);
+            }
         }
     }
 
     private void send(byte[] b, int off, int len) throws TransportFailure {
-        Watchdog.Armed armed = Watchdog.arm(this, writeBound());
+        writeGuard.arm(writeBound());
         try {
             out.write(b, off, len);
             out.flush();
         } catch (IOException e) {
-            throw writeFailure(armed.disarm(), e);
+            throw writeFailure(writeGuard.disarm(), e);
         }
-        if (armed.disarm()) {
+        if (writeGuard.disarm()) {
             throw writeFailure(true, null);
         }
         tap.bytes(true, b, off, len);
@@ -283,6 +286,7 @@ public final class Connection implements Closeable {
     @Override
     public void close() {
         closed = true;
+        writeGuard.unregister();
         try {
             socket.close();
         } catch (IOException ignored) {
