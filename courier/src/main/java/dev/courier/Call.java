@@ -59,7 +59,7 @@ final class Call {
         long start = System.nanoTime();
         Transport.Result result;
         try {
-            result = session.transport().execute(hop.toExchange(jar, request), deadline);
+            result = session.transport().execute(hop.toExchange(session, jar, request), deadline);
         } catch (TransportFailure f) {
             throw Failures.translate(f, request, last);
         }
