@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Bounds blocking writes: Java sockets have no write timeout (SO_TIMEOUT covers reads only), so a
  * write that is still blocked when its time is up gets its socket closed, which makes the write
- * throw. One daemon thread serves every connection of the JVM.
+ * throw. Plain connections bound their reads the same way (see {@code Connection.fill}). One
+ * daemon thread serves every connection of the JVM.
  *
  * <p>Arming must cost next to nothing, since every request arms it at least once: each
  * connection owns a {@link Guard} whose deadline field is set before a write and cleared after
@@ -91,7 +92,7 @@ final class Watchdog {
         }
     }
 
-    /** The write timer of one connection; {@link #arm} before a write, {@link #disarm} after it. */
+    /** The I/O timer of one connection; {@link #arm} before a blocking call, {@link #disarm} after it. */
     static final class Guard {
         private final Closeable target;
         @SuppressWarnings("unused") // accessed through DEADLINE
