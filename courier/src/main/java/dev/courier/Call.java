@@ -33,8 +33,8 @@ final class Call {
         boolean follow = request.followRedirects() != null ? request.followRedirects() : session.followRedirects();
         while (true) {
             Response response = sendOne(hop);
-            String location = response.header("Location");
-            if (!follow || !RedirectRules.isRedirect(response.statusCode()) || location == null) {
+            String location = follow && RedirectRules.isRedirect(response.statusCode()) ? response.header("Location") : null;
+            if (location == null) {
                 if (!request.isStream()) {
                     response.buffer();
                 }
