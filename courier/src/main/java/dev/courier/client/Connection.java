@@ -155,13 +155,39 @@ public final class Connection implements Closeable {
     private int fill(boolean keepOpen) throws TransportFailure {
         flush();
         readBuffer.compact();
-        boolean guarded = false;
+        try {
+            int n = readSocket(readBuffer.array(), readBuffer.arrayOffset() + readBuffer.position(),
+                    readBuffer.remaining(), keepOpen);
+            if (n > 0) {
+                readBuffer.position(readBuffer.position() + n);
+            }
+            return n;
+        } finally {
+            readBuffer.flip();
+        }
+    }
+
+    /**
+     * Reads up to {@code len} bytes from the socket straight into {@code b}, past the read buffer,
+     * which must be empty: for a body of known length the caller's array is the only copy.
+     * Returns the count, or -1 when the peer closed.
+     */
+    int readDirect(byte[] b, int off, int len) throws TransportFailure {
+        if (readBuffer.hasRemaining()) {
+            throw new IllegalStateException("buffered bytes must be taken before a direct read");
+        }
+        flush();
+        return readSocket(b, off, len, false);
+    }
+
+    /** One socket read with the bounds of {@link #fill(boolean)}; reports the bytes to the wire tap. */
+    private int readSocket(byte[] b, int off, int len, boolean keepOpen) throws TransportFailure {
         try {
             int timeout = deadline.bound(readTimeoutMillis);
             if (deadline.isSet() && timeout == 0 && deadline.remainingMillis() == 0) {
                 throw deadline.expired(responseStarted);
             }
-            guarded = channel != null && !keepOpen && timeout > 0;
+            boolean guarded = channel != null && !keepOpen && timeout > 0;
             int soTimeout = guarded ? 0 : timeout;
             if (soTimeout != appliedSoTimeout) {
                 socket.setSoTimeout(soTimeout);
@@ -171,8 +197,7 @@ public final class Connection implements Closeable {
             if (guarded) {
                 guard.arm(timeout);
                 try {
-                    n = in.read(readBuffer.array(), readBuffer.arrayOffset() + readBuffer.position(),
-                            readBuffer.remaining());
+                    n = in.read(b, off, len);
                 } catch (IOException e) {
                     if (guard.disarm()) {
                         throw readTimeout(e);
@@ -183,12 +208,10 @@ public final class Connection implements Closeable {
                     throw readTimeout(null);
                 }
             } else {
-                n = in.read(readBuffer.array(), readBuffer.arrayOffset() + readBuffer.position(),
-                        readBuffer.remaining());
+                n = in.read(b, off, len);
             }
             if (n > 0) {
-                tap.bytes(false, readBuffer.array(), readBuffer.arrayOffset() + readBuffer.position(), n);
-                readBuffer.position(readBuffer.position() + n);
+                tap.bytes(false, b, off, n);
                 responseStarted = true;
             }
             return n;
@@ -198,8 +221,6 @@ public final class Connection implements Closeable {
             throw e;
         } catch (IOException e) {
             throw lost("reading from", e);
-        } finally {
-            readBuffer.flip();
         }
     }
 
