@@ -33,8 +33,8 @@ final class Call {
         boolean follow = request.followRedirects() != null ? request.followRedirects() : session.followRedirects();
         while (true) {
             Response response = sendOne(hop);
-            String location = response.header("Location");
-            if (!follow || !RedirectRules.isRedirect(response.statusCode()) || location == null) {
+            String location = follow && RedirectRules.isRedirect(response.statusCode()) ? response.header("Location") : null;
+            if (location == null) {
                 if (!request.isStream()) {
                     response.buffer();
                 }
@@ -59,7 +59,7 @@ final class Call {
         long start = System.nanoTime();
         Transport.Result result;
         try {
-            result = session.transport().execute(hop.toExchange(jar, request), deadline);
+            result = session.transport().execute(hop.toExchange(session, jar, request), deadline);
         } catch (TransportFailure f) {
             throw Failures.translate(f, request, last);
         }

@@ -3,11 +3,11 @@ package dev.courier;
 import dev.courier.client.ExchangeRequest;
 import dev.courier.client.RedirectRules;
 import dev.courier.cookie.CookieJar;
+import dev.courier.cookie.MemoryCookieJar;
 import dev.courier.http.Headers;
 import dev.courier.http.Method;
 import dev.courier.http.Url;
 import java.net.URI;
-import java.util.Optional;
 
 /**
  * One hop of a call, prepared: the user's {@link Request} merged with the session's settings,
@@ -24,10 +24,12 @@ final class Hop {
     final String authorization;
     final String proxyAuthorization;
     private final String userCookie;
+    /** The session's cached preparation of this hop's URL, or null (redirects, request parameters). */
+    private final PreparedTargets.Target target;
     private URI uri;
 
     private Hop(Method method, Url url, Headers headers, Body body, String authorization, String proxyAuthorization,
-            String userCookie) {
+            String userCookie, PreparedTargets.Target target) {
         this.method = method;
         this.url = url;
         this.headers = headers;
@@ -35,19 +37,37 @@ final class Hop {
         this.authorization = authorization;
         this.proxyAuthorization = proxyAuthorization;
         this.userCookie = userCookie;
+        this.target = target;
     }
 
     /** Prepares the first hop of {@code r} sent by {@code s}. */
     static Hop prepare(Session s, Request r) {
-        Url url = prepareUrl(s, r);
+        PreparedTargets.Target target = null;
+        Url url;
+        if (r.params().isEmpty()) {
+            // The same URL string always prepares to the same URL: reuse the session's last one.
+            target = s.prepared().find(r.url());
+            if (target == null) {
+                target = s.prepared().remember(r.url(), prepareUrl(s, r));
+            }
+            url = target.url;
+        } else {
+            url = prepareUrl(s, r);
+        }
+        Url wire = target != null ? target.wire : url.withoutUserInfo().withoutFragment();
+        Headers base = s.baseHeaders();
+        if (base != null && s.baseHeadersPlain() && r.headers().isEmpty() && r.body() == null
+                && !r.method().expectsBody()) {
+            // Nothing to merge: the session's defaults are this hop's fields as they are.
+            return new Hop(r.method(), wire, base, null, prepareAuth(s, r, url, null), null, null, target);
+        }
         Headers.Builder h = prepareHeaders(s, r);
         prepareBody(h, r);
         String authorization = prepareAuth(s, r, url, h.get("Authorization"));
         String proxy = h.get("Proxy-Authorization");
         String cookie = h.get("Cookie");
         h.removeAll("Authorization").removeAll("Proxy-Authorization").removeAll("Cookie");
-        return new Hop(r.method(), url.withoutUserInfo().withoutFragment(), h.build(), r.body(), authorization, proxy,
-                cookie);
+        return new Hop(r.method(), wire, h.build(), r.body(), authorization, proxy, cookie, target);
     }
 
     private static Url prepareUrl(Session s, Request r) {
@@ -89,13 +109,29 @@ final class Hop {
 
     /** Defaults, then session headers, then the request's: a later source replaces a name. */
     private static Headers.Builder prepareHeaders(Session s, Request r) {
-        Headers.Builder h = Headers.builder()
-                .set("User-Agent", s.userAgent())
-                .set("Accept-Encoding", "gzip, deflate")
-                .set("Accept", "*/*");
-        overlay(h, s.headers());
+        Headers base = s.baseHeaders();
+        Headers.Builder h = base != null ? base.newBuilder() : defaults(s.userAgent(), s.headers());
         overlay(h, r.headers());
         return h;
+    }
+
+    /** Returns the defaults (User-Agent, Accept-Encoding, Accept) overlaid with {@code session}'s fields. */
+    private static Headers.Builder defaults(String userAgent, Headers session) {
+        Headers.Builder h = Headers.builder()
+                .set("User-Agent", userAgent)
+                .set("Accept-Encoding", "gzip, deflate")
+                .set("Accept", "*/*");
+        overlay(h, session);
+        return h;
+    }
+
+    /** Returns the defaults overlaid with the session's fields, or null when they are invalid (reported per call). */
+    static Headers baseHeaders(String userAgent, Headers session) {
+        try {
+            return defaults(userAgent, session).build();
+        } catch (RuntimeException invalid) {
+            return null; // e.g. a null User-Agent: each call then fails as it always did
+        }
     }
 
     private static void overlay(Headers.Builder h, Headers over) {
@@ -180,35 +216,50 @@ final class Hop {
         Auth urlAuth = userInfoAuth(next);
         String auth = urlAuth != null ? urlAuth.headerValue() : strip ? null : authorization;
         return new Hop(nextMethod, next.withoutUserInfo(), nextHeaders, keepBody ? body : null, auth,
-                strip ? null : proxyAuthorization, null);
+                strip ? null : proxyAuthorization, null, null);
     }
 
     /** Returns the wire form: Host, credentials and the jar's cookies for this URL added. */
-    ExchangeRequest toExchange(CookieJar jar, Request r) {
-        Headers.Builder h = headers.newBuilder();
-        if (h.get("Host") == null) {
-            h.set("Host", url.hostHeader());
+    ExchangeRequest toExchange(Session s, CookieJar jar, Request r) {
+        String jarCookies = jar == null || isEmpty(jar) ? null : jar.cookieHeader(uri()).orElse(null);
+        String cookie = userCookie == null ? jarCookies : jarCookies == null ? userCookie : userCookie + "; " + jarCookies;
+        Headers wire;
+        if (authorization == null && proxyAuthorization == null && cookie == null) {
+            // Only Host to add: the session keeps the last such set, so a repeated call copies nothing.
+            wire = headers.contains("Host") ? headers : s.prepared().withHost(headers, hostHeader());
+        } else {
+            Headers.Builder h = headers.newBuilder();
+            if (h.get("Host") == null) {
+                h.set("Host", hostHeader());
+            }
+            if (authorization != null) {
+                h.set("Authorization", authorization);
+            }
+            if (proxyAuthorization != null) {
+                h.set("Proxy-Authorization", proxyAuthorization);
+            }
+            if (cookie != null) {
+                h.set("Cookie", cookie);
+            }
+            wire = h.build();
         }
-        if (authorization != null) {
-            h.set("Authorization", authorization);
-        }
-        if (proxyAuthorization != null) {
-            h.set("Proxy-Authorization", proxyAuthorization);
-        }
-        Optional<String> jarCookies = jar == null ? Optional.empty() : jar.cookieHeader(uri());
-        String cookie = userCookie == null ? jarCookies.orElse(null)
-                : jarCookies.map(c -> userCookie + "; " + c).orElse(userCookie);
-        if (cookie != null) {
-            h.set("Cookie", cookie);
-        }
-        return new ExchangeRequest(method, url, h.build(), body == null ? null : body.outgoing(r.uploadProgress()), r.expectContinue()
+        return new ExchangeRequest(method, url, wire, body == null ? null : body.outgoing(r.uploadProgress()), r.expectContinue()
                 && body != null, r.decompress());
+    }
+
+    /** Returns true when {@code jar} surely holds no cookie, so asking it for a header is not needed. */
+    private static boolean isEmpty(CookieJar jar) {
+        return jar instanceof MemoryCookieJar && ((MemoryCookieJar) jar).size() == 0;
+    }
+
+    private String hostHeader() {
+        return target != null && target.wire == url ? target.hostHeader : url.hostHeader();
     }
 
     /** Returns the URL as a URI for the cookie jar. */
     URI uri() {
         if (uri == null) {
-            uri = URI.create(url.toString());
+            uri = target != null && target.wire == url ? target.uri() : URI.create(url.toString());
         }
         return uri;
     }

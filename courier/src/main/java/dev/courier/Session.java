@@ -46,6 +46,11 @@ public final class Session implements AutoCloseable {
     private final List<Map.Entry<String, String>> params;
     private final CookieJar cookies;
     private final Transport transport;
+    private final PreparedTargets prepared = new PreparedTargets();
+    /** User-Agent, Accept-Encoding, Accept, then the session's headers; null when they cannot be built. */
+    private final Headers baseHeaders;
+    /** True when {@link #baseHeaders} can go out as they are: no credentials, cookies or framing fields. */
+    private final boolean baseHeadersPlain;
 
     Session(SessionBuilder b) {
         this.settings = b;
@@ -53,6 +58,10 @@ public final class Session implements AutoCloseable {
         this.headers = b.headers.build();
         this.params = List.copyOf(b.params);
         this.cookies = b.cookies;
+        this.baseHeaders = Hop.baseHeaders(b.userAgent, headers);
+        this.baseHeadersPlain = baseHeaders != null && !baseHeaders.contains("Authorization")
+                && !baseHeaders.contains("Proxy-Authorization") && !baseHeaders.contains("Cookie")
+                && !baseHeaders.contains("Content-Length") && !baseHeaders.contains("Transfer-Encoding");
         TlsConfig tls = TlsConfig.of(b.trust, b.clientKeys, b.clientKeyPassword, b.insecure);
         WireTap tap = b.wireLog == null ? WireTap.NONE : (sent, bytes, off, len) -> b.wireLog.bytes(
                 sent ? WireLog.Direction.SENT : WireLog.Direction.RECEIVED, java.util.Arrays.copyOfRange(bytes, off, off + len));
@@ -194,5 +203,17 @@ public final class Session implements AutoCloseable {
 
     Transport transport() {
         return transport;
+    }
+
+    PreparedTargets prepared() {
+        return prepared;
+    }
+
+    Headers baseHeaders() {
+        return baseHeaders;
+    }
+
+    boolean baseHeadersPlain() {
+        return baseHeadersPlain;
     }
 }

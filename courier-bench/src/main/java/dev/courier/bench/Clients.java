@@ -7,13 +7,8 @@ import java.util.function.Supplier;
 /**
  * The client libraries the client benchmark compares, by the name shown in the results.
  *
- * <p><b>Plug-in point for Courier's client.</b> When {@code dev.courier.Session} lands, add a
- * {@code CourierBenchClient} (a {@link BenchClient} holding one shared {@code Session}) and one
- * line below, before the peers:
- *
- * <pre>{@code
- * m.put("courier", CourierBenchClient::new);
- * }</pre>
+ * <p>Courier's client is {@link CourierBenchClient} (a {@link BenchClient} holding one shared
+ * {@code Session}), listed first, before the peers.
  *
  * <p>Names are fixed: {@value #FLOOR} is the floor every ratio is also given against, and every
  * other name except {@code "courier"} counts as a peer for "ratio to the best peer".
@@ -29,7 +24,7 @@ final class Clients {
     /** Returns a factory per client name, in the order the results list them. */
     static Map<String, Supplier<BenchClient>> all() {
         Map<String, Supplier<BenchClient>> m = new LinkedHashMap<>();
-        // Courier's client goes here (see the class comment); it does not exist yet.
+        m.put("courier", CourierBenchClient::new);
         m.put("okhttp", OkHttpBenchClient::new);
         m.put("apache-hc5", ApacheBenchClient::new);
         m.put("jdk-httpclient", JdkBenchClient::new);

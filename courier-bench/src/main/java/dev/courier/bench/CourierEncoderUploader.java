@@ -7,8 +7,8 @@ import java.nio.file.Path;
 /**
  * Courier's multipart encoder writing to a plain keep-alive {@code SocketChannel} after a
  * hand-written head whose Content-Length is {@link Multipart#contentLength()}. This is the encoder
- * alone (with its {@code transferTo} path for file parts), not Courier's client, which does not
- * exist yet.
+ * alone (with its {@code transferTo} path for file parts); {@link CourierClientUploader} is the
+ * whole client.
  */
 final class CourierEncoderUploader implements Uploader {
 

@@ -8,14 +8,9 @@ import java.util.Map;
  * The server libraries the server benchmark compares, by the name shown in the results, each with
  * the JVM flags its process gets on top of {@link ServerBench#COMMON_FLAGS}.
  *
- * <p><b>Plug-in point for Courier's server.</b> When {@code dev.courier.server.HttpServer} lands,
- * add a {@code CourierBenchServer} (a {@link BenchServer} whose router answers
- * {@link BenchServer#HELLO_PATH} and serves the static directory with {@code StaticFiles}) and one
- * line below, before the peers:
- *
- * <pre>{@code
- * m.put("courier", new Entry(List.of(), CourierBenchServer::start));
- * }</pre>
+ * <p>Courier's server is {@link CourierBenchServer} (a router answering
+ * {@link BenchServer#HELLO_PATH} and serving the static directory with {@code StaticFiles}),
+ * listed first, before the peers.
  */
 final class Servers {
 
@@ -34,7 +29,7 @@ final class Servers {
     /** Returns every server by name, in the order the results list them. */
     static Map<String, Entry> all() {
         Map<String, Entry> m = new LinkedHashMap<>();
-        // Courier's server goes here (see the class comment); it does not exist yet.
+        m.put("courier", new Entry(List.of(), CourierBenchServer::start));
         m.put("jetty-12", new Entry(List.of(), JettyBenchServer::start));
         // Without nodelay the JDK server waits for Nagle's delayed ACK: about 40 ms per response on
         // Linux, which would measure the TCP stack, not the server.

@@ -8,14 +8,9 @@ import java.util.function.Supplier;
  * The uploaders the multipart benchmark compares, by the name shown in the results.
  *
  * <p>{@value #COURIER_ENCODER} is Courier's multipart encoder alone, writing to a plain socket
- * channel after a hand-written request head: it measures the encoder, not Courier's client, which
- * does not exist yet. <b>Plug-in point for Courier's client:</b> when it lands, add a
- * {@code CourierClientUploader} posting {@code Multipart.form().file("f", path).build()} through a
- * {@code Session}, and one line below:
- *
- * <pre>{@code
- * m.put("courier", CourierClientUploader::new);
- * }</pre>
+ * channel after a hand-written request head: it isolates the encoder's cost from the client's.
+ * {@code "courier"} is the whole client ({@link CourierClientUploader}: the same multipart body
+ * posted through a {@code Session}).
  */
 final class Uploaders {
 
@@ -30,6 +25,7 @@ final class Uploaders {
     /** Returns a factory per uploader name, in the order the results list them. */
     static Map<String, Supplier<Uploader>> all() {
         Map<String, Supplier<Uploader>> m = new LinkedHashMap<>();
+        m.put("courier", CourierClientUploader::new);
         m.put(COURIER_ENCODER, CourierEncoderUploader::new);
         m.put("okhttp", OkHttpUploader::new);
         m.put("apache-hc5", ApacheUploader::new);

@@ -18,9 +18,9 @@ import dev.courier.wire.WireLimits;
  * One open HTTP/1.1 connection: a socket, a reusable read buffer and a write buffer, with the
  * read, write and deadline bounds of the exchange in progress.
  *
- * <p>Reads go through the socket's input stream with SO_TIMEOUT (for a plain connection, the
- * {@link SocketChannel}'s socket adaptor, which honours it on JDK 17 as a test shows); writes
- * are bounded by {@link Watchdog}. Plain connections keep their channel so file bodies can be
+ * <p>Reads go through the socket's input stream; TLS reads (and the wait for 100 Continue) are
+ * bounded with SO_TIMEOUT, plain reads and all writes by {@link Watchdog} (see
+ * {@link #fill(boolean)} for why). Plain connections keep their channel so file bodies can be
  * sent with {@link FileChannel#transferTo} (sendfile).
  *
  * <p>Lifecycle: opened by {@link Connector}; {@link #begin} per exchange; returned to the
@@ -44,6 +44,8 @@ public final class Connection implements Closeable {
     private final HeadWriter headWriter = new HeadWriter();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES).flip();
     private final byte[] writeBuffer = new byte[WRITE_BUFFER_BYTES];
+    /** Bounds each blocking write, and each read of a plain connection (see {@link #fill(boolean)}). */
+    private final Watchdog.Guard guard = new Watchdog.Guard(this);
     private int writeLength;
 
     private int readTimeoutMillis;
@@ -99,7 +101,8 @@ public final class Connection implements Closeable {
         int saved = readTimeoutMillis;
         readTimeoutMillis = millis;
         try {
-            fill();
+            // A timeout here only ends the wait, so the connection must stay open: SO_TIMEOUT.
+            fill(true);
             return true;
         } catch (TransportFailure e) {
             if (e.kind() == TransportFailure.Kind.READ_TIMEOUT) {
@@ -137,39 +140,97 @@ public final class Connection implements Closeable {
 
     /** Reads more bytes into the read buffer; returns the count, or -1 when the peer closed. */
     int fill() throws TransportFailure {
+        return fill(false);
+    }
+
+    /**
+     * Reads more bytes, bounded by the read timeout and the deadline. A plain connection reads
+     * with SO_TIMEOUT off and its {@link Watchdog.Guard} armed instead, which closes the socket
+     * when the time is up: with SO_TIMEOUT set, every read of a blocking channel's socket adaptor
+     * switches the socket to non-blocking mode and back (four fcntl calls around each read, about
+     * a tenth of a small GET's time). A read timeout ends the exchange and its connection anyway;
+     * only {@code keepOpen} reads (the wait for 100 Continue) must survive one, and they use
+     * SO_TIMEOUT. TLS sockets always use SO_TIMEOUT, which costs them nothing extra.
+     */
+    private int fill(boolean keepOpen) throws TransportFailure {
         flush();
         readBuffer.compact();
+        try {
+            int n = readSocket(readBuffer.array(), readBuffer.arrayOffset() + readBuffer.position(),
+                    readBuffer.remaining(), keepOpen);
+            if (n > 0) {
+                readBuffer.position(readBuffer.position() + n);
+            }
+            return n;
+        } finally {
+            readBuffer.flip();
+        }
+    }
+
+    /**
+     * Reads up to {@code len} bytes from the socket straight into {@code b}, past the read buffer,
+     * which must be empty: for a body of known length the caller's array is the only copy.
+     * Returns the count, or -1 when the peer closed.
+     */
+    int readDirect(byte[] b, int off, int len) throws TransportFailure {
+        if (readBuffer.hasRemaining()) {
+            throw new IllegalStateException("buffered bytes must be taken before a direct read");
+        }
+        flush();
+        return readSocket(b, off, len, false);
+    }
+
+    /** One socket read with the bounds of {@link #fill(boolean)}; reports the bytes to the wire tap. */
+    private int readSocket(byte[] b, int off, int len, boolean keepOpen) throws TransportFailure {
         try {
             int timeout = deadline.bound(readTimeoutMillis);
             if (deadline.isSet() && timeout == 0 && deadline.remainingMillis() == 0) {
                 throw deadline.expired(responseStarted);
             }
-            if (timeout != appliedSoTimeout) {
-                socket.setSoTimeout(timeout);
-                appliedSoTimeout = timeout;
+            boolean guarded = channel != null && !keepOpen && timeout > 0;
+            int soTimeout = guarded ? 0 : timeout;
+            if (soTimeout != appliedSoTimeout) {
+                socket.setSoTimeout(soTimeout);
+                appliedSoTimeout = soTimeout;
             }
-            int n = in.read(readBuffer.array(), readBuffer.arrayOffset() + readBuffer.position(),
-                    readBuffer.remaining());
+            int n;
+            if (guarded) {
+                guard.arm(timeout);
+                try {
+                    n = in.read(b, off, len);
+                } catch (IOException e) {
+                    if (guard.disarm()) {
+                        throw readTimeout(e);
+                    }
+                    throw e;
+                }
+                if (guard.disarm()) {
+                    throw readTimeout(null);
+                }
+            } else {
+                n = in.read(b, off, len);
+            }
             if (n > 0) {
-                tap.bytes(false, readBuffer.array(), readBuffer.arrayOffset() + readBuffer.position(), n);
-                readBuffer.position(readBuffer.position() + n);
+                tap.bytes(false, b, off, n);
                 responseStarted = true;
             }
             return n;
         } catch (SocketTimeoutException e) {
-            if (deadline.isSet() && !deadline.stepIsTighter(readTimeoutMillis)) {
-                throw deadline.expired(responseStarted);
-            }
-            throw new TransportFailure(TransportFailure.Kind.READ_TIMEOUT, responseStarted,
-                    "no byte from " + origin + " within the read timeout of " + readTimeoutMillis
-                            + " ms; raise it with Session.builder().readTimeout(...)", e);
+            throw readTimeout(e);
         } catch (TransportFailure e) {
             throw e;
         } catch (IOException e) {
             throw lost("reading from", e);
-        } finally {
-            readBuffer.flip();
         }
+    }
+
+    private TransportFailure readTimeout(IOException cause) {
+        if (deadline.isSet() && !deadline.stepIsTighter(readTimeoutMillis)) {
+            return deadline.expired(responseStarted);
+        }
+        return new TransportFailure(TransportFailure.Kind.READ_TIMEOUT, responseStarted,
+                "no byte from " + origin + " within the read timeout of " + readTimeoutMillis
+                        + " ms; raise it with Session.builder().readTimeout(...)", cause);
     }
 
     /** Buffers {@code len} bytes from {@code b[off]}, writing to the socket when the buffer fills. */
@@ -204,7 +265,7 @@ public final class Connection implements Closeable {
         flush();
         long done = 0;
         while (done < count) {
-            Watchdog.Armed armed = Watchdog.arm(this, writeBound());
+            guard.arm(writeBound());
             try {
                 long n = file.transferTo(position + done, count - done, channel);
                 if (n <= 0 && file.size() <= position + done) {
@@ -212,21 +273,23 @@ public final class Connection implements Closeable {
                 }
                 done += n;
             } catch (IOException e) {
-                throw writeFailure(armed.disarm(), e);
+                throw writeFailure(guard.disarm(), e);
             }
-            armed.disarm();
+            if (guard.disarm()) {
+                throw writeFailure(true, null);
+            }
         }
     }
 
     private void send(byte[] b, int off, int len) throws TransportFailure {
-        Watchdog.Armed armed = Watchdog.arm(this, writeBound());
+        guard.arm(writeBound());
         try {
             out.write(b, off, len);
             out.flush();
         } catch (IOException e) {
-            throw writeFailure(armed.disarm(), e);
+            throw writeFailure(guard.disarm(), e);
         }
-        if (armed.disarm()) {
+        if (guard.disarm()) {
             throw writeFailure(true, null);
         }
         tap.bytes(true, b, off, len);
@@ -283,6 +346,7 @@ public final class Connection implements Closeable {
     @Override
     public void close() {
         closed = true;
+        guard.unregister();
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -21,12 +21,16 @@ final class ConnectionPool {
     static final int DEFAULT_MAX_IDLE_PER_ORIGIN = 5;
     /** Idle time after which a connection is closed: 60 s, below nginx's 75 s keepalive_timeout. */
     static final long DEFAULT_KEEP_ALIVE_NANOS = 60_000_000_000L;
+    /** How often acquiring also sweeps the other origins' expired connections: 1 s, far below any keep-alive time. */
+    static final long SWEEP_NANOS = 1_000_000_000L;
 
     private final int maxIdlePerOrigin;
     private final long keepAliveNanos;
     private final LongSupplier clock;
     private final Map<Origin, ArrayDeque<Connection>> idle = new HashMap<>();
     private boolean closed;
+    /** When {@link #acquire} last swept every origin for expired connections. */
+    private long lastSweepNanos;
 
     ConnectionPool(int maxIdlePerOrigin, long keepAliveNanos, LongSupplier clock) {
         if (maxIdlePerOrigin < 0) {
@@ -35,24 +39,39 @@ final class ConnectionPool {
         this.maxIdlePerOrigin = maxIdlePerOrigin;
         this.keepAliveNanos = keepAliveNanos;
         this.clock = clock;
+        this.lastSweepNanos = clock.getAsLong() - SWEEP_NANOS;
     }
 
     /** Returns an idle connection to {@code origin}, or null when there is none. */
     Connection acquire(Origin origin) {
-        List<Connection> stale = new ArrayList<>(0);
+        List<Connection> stale = null;
         Connection found = null;
         synchronized (this) {
-            evictExpired(stale);
+            long now = clock.getAsLong();
+            // Sweeping every origin on every call walked the whole map per request; other origins
+            // are swept at most once per SWEEP_NANOS, while this origin's queue is checked exactly.
+            if (now - lastSweepNanos >= SWEEP_NANOS) {
+                lastSweepNanos = now;
+                stale = new ArrayList<>();
+                evictExpired(stale);
+            }
             ArrayDeque<Connection> q = idle.get(origin);
             while (q != null && !q.isEmpty() && found == null) {
                 Connection c = q.pollLast();
-                if (c.isClosed()) {
+                if (c.isClosed() || now - c.idleSinceNanos() > keepAliveNanos) {
+                    // The most recently used one is too old or gone: close it, try the next.
+                    if (stale == null) {
+                        stale = new ArrayList<>();
+                    }
+                    stale.add(c);
                     continue;
                 }
                 found = c;
             }
         }
-        stale.forEach(Connection::close);
+        if (stale != null) {
+            stale.forEach(Connection::close);
+        }
         return found;
     }
 

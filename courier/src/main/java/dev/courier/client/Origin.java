@@ -15,6 +15,24 @@ public record Origin(String scheme, String host, int port) {
         return "https".equals(scheme);
     }
 
+    /** Same scheme, host and port; the same instance (the transport reuses one per URL) answers at once. */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Origin)) {
+            return false;
+        }
+        Origin other = (Origin) o;
+        return port == other.port && scheme.equals(other.scheme) && host.equals(other.host);
+    }
+
+    @Override
+    public int hashCode() {
+        return (scheme.hashCode() * 31 + host.hashCode()) * 31 + port;
+    }
+
     @Override
     public String toString() {
         return scheme + "://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;

@@ -28,6 +28,14 @@ public final class ResponseBodyStream extends InputStream {
     private final ConnectionPool pool;
     private final boolean reusable;
     private final long expectedLength;
+    /**
+     * True for a Content-Length body without content coding, read without a decoder: buffered
+     * bytes are copied out, then the socket is read straight into the caller's array, so a large
+     * download is copied once (not socket to buffer to caller) and no slice is made per read.
+     */
+    private final boolean direct;
+    /** Body bytes still to come, for {@link #direct} bodies. */
+    private long remaining;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private ByteBuffer pending = EMPTY;
@@ -39,7 +47,9 @@ public final class ResponseBodyStream extends InputStream {
     ResponseBodyStream(Connection connection, Framing framing, ContentDecoder content, ConnectionPool pool,
             boolean reusable) {
         this.connection = connection;
-        this.framing = BodyDecoder.forFraming(framing, false, connection.limits());
+        this.direct = content == null && framing.kind() == Framing.Kind.CONTENT_LENGTH;
+        this.framing = direct ? null : BodyDecoder.forFraming(framing, false, connection.limits());
+        this.remaining = direct ? framing.contentLength() : 0;
         this.content = content;
         this.pool = pool;
         this.reusable = reusable;
@@ -77,6 +87,9 @@ public final class ResponseBodyStream extends InputStream {
         if (len == 0) {
             return 0;
         }
+        if (direct) {
+            return readDirect(b, off, len);
+        }
         try {
             while (!pending.hasRemaining()) {
                 if (done) {
@@ -96,8 +109,47 @@ public final class ResponseBodyStream extends InputStream {
         return n;
     }
 
+    /** {@link #read} for a {@link #direct} body. */
+    private int readDirect(byte[] b, int off, int len) throws TransportFailure {
+        if (done) {
+            return -1;
+        }
+        if (remaining == 0) {
+            finish();
+            return -1;
+        }
+        int want = (int) Math.min(len, remaining);
+        ByteBuffer in = connection.readBuffer();
+        int n;
+        if (in.hasRemaining()) {
+            n = Math.min(want, in.remaining());
+            in.get(b, off, n);
+        } else {
+            try {
+                n = connection.readDirect(b, off, want);
+            } catch (TransportFailure e) {
+                abandon();
+                throw e;
+            }
+            if (n < 0) {
+                abandon();
+                throw new TransportFailure(TransportFailure.Kind.CONNECTION_LOST, true,
+                        "the server closed the connection before the body was complete: " + remaining
+                                + " of its Content-Length " + expectedLength + " bytes missing", null);
+            }
+        }
+        remaining -= n;
+        if (remaining == 0) {
+            finish(); // the connection goes back to the pool as soon as the last byte is in
+        }
+        return n;
+    }
+
     @Override
     public int available() {
+        if (direct) {
+            return done ? 0 : (int) Math.min(remaining, connection.readBuffer().remaining());
+        }
         return pending.remaining();
     }
 
@@ -162,7 +214,9 @@ public final class ResponseBodyStream extends InputStream {
             return;
         }
         done = true;
-        trailers = framing.trailers();
+        if (framing != null) {
+            trailers = framing.trailers();
+        }
         if (content != null) {
             content.close();
         }

@@ -19,6 +19,11 @@ public final class Transport implements Closeable {
     private final TransportSettings settings;
     private final ConnectionPool pool;
     private final Connector connector;
+    /** The origin of the last URL sent, reused while calls go to the same URL (most do). */
+    private volatile UrlOrigin lastOrigin;
+
+    private record UrlOrigin(dev.courier.http.Url url, Origin origin) {
+    }
 
     /** Creates a transport with its own pool. */
     public Transport(TransportSettings settings) {
@@ -33,7 +38,14 @@ public final class Transport implements Closeable {
 
     /** Sends {@code request} and returns the response head and body stream. */
     public Result execute(ExchangeRequest request, Deadline deadline) throws TransportFailure {
-        Origin origin = Origin.of(request.url());
+        UrlOrigin last = lastOrigin;
+        Origin origin;
+        if (last != null && last.url() == request.url()) {
+            origin = last.origin();
+        } else {
+            origin = Origin.of(request.url());
+            lastOrigin = new UrlOrigin(request.url(), origin);
+        }
         Connection c = pool.acquire(origin);
         boolean reused = c != null;
         if (c == null) {

@@ -30,7 +30,33 @@ final class HttpDates {
 
     /** Returns {@code t} as an IMF-fixdate, e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
     static String format(Instant t) {
-        return IMF_FIXDATE.format(t);
+        long second = t.getEpochSecond();
+        int slot = (int) (second ^ (second >>> 32)) & (FORMATTED.length - 1);
+        Formatted f = FORMATTED[slot];
+        if (f != null && f.second == second) {
+            return f.text;
+        }
+        String text = IMF_FIXDATE.format(Instant.ofEpochSecond(second));
+        FORMATTED[slot] = new Formatted(second, text);
+        return text;
+    }
+
+    /**
+     * Recently formatted seconds, direct-mapped: static files format their modification time on
+     * every reply (Last-Modified), and DateTimeFormatter took a tenth of a static file's time.
+     * Entries are immutable, so a racing reader sees a whole old or new one; the format has
+     * one-second resolution, so the second is the whole key.
+     */
+    private static final Formatted[] FORMATTED = new Formatted[64];
+
+    private static final class Formatted {
+        final long second;
+        final String text;
+
+        Formatted(long second, String text) {
+            this.second = second;
+            this.text = text;
+        }
     }
 
     /** Returns the instant {@code s} names, or null when it is not an HTTP-date. */

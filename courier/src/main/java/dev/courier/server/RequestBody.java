@@ -29,7 +29,9 @@ final class RequestBody extends InputStream {
     private final long maxBytes;
     private final int timeoutMillis;
     private Continue pendingContinue;
-    private ByteBuffer pending = ByteBuffer.allocate(0);
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
+    private ByteBuffer pending = EMPTY;
     private final byte[] one = new byte[1];
     private long taken;
     private boolean broken;
@@ -127,6 +129,9 @@ final class RequestBody extends InputStream {
             return false;
         }
         pendingContinue = null;
+        if (!pending.hasRemaining() && decoder.isComplete()) {
+            return true; // read to the end, or none: the usual case, and no scratch buffer needed
+        }
         long skipped = 0;
         byte[] scratch = new byte[8192];
         try {

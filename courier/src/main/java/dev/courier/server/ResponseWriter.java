@@ -35,7 +35,16 @@ final class ResponseWriter {
 
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
+    private static final byte[] CONTENT_LENGTH = ascii("Content-Length: ");
+    private static final byte[] TRANSFER_CHUNKED = ascii("Transfer-Encoding: chunked\r\n");
+    private static final byte[] CONNECTION_CLOSE = ascii("Connection: close\r\n");
+    private static final byte[] CONNECTION_KEEP_ALIVE = ascii("Connection: keep-alive\r\n");
+
     private final Transport transport;
+    /** Encodes each reply's head into one array reused for the life of the connection. */
+    private final HeadWriter heads = new HeadWriter();
+    /** Room for the decimal digits of any long. */
+    private final byte[] digits = new byte[20];
     private final byte[] buf = new byte[InputBuffer.SIZE];
     private int count;
     /** Body bytes of the last reply, for the access log. */
@@ -71,24 +80,9 @@ final class ResponseWriter {
      */
     void send(Reply reply, Framing framing, boolean headOnly, String connection) throws IOException {
         ReplyBody body = reply.body();
-        Headers.Builder h = reply.headers().newBuilder();
-        if (!reply.headers().contains("Date")) {
-            h.set("Date", DateHeader.now());
-        }
-        if (framing == Framing.LENGTH) {
-            h.set("Content-Length", Long.toString(body.length()));
-        } else if (framing == Framing.CHUNKED) {
-            h.set("Transfer-Encoding", "chunked");
-        }
-        if (connection != null) {
-            h.set("Connection", connection);
-        }
-        ResponseHead head = ResponseHead.builder(reply.status(), Status.of(reply.status()).reason())
-                .headers(h.build()).build();
-        byte[] headBytes = HeadWriter.toBytes(head);
         bodyBytesSent = 0;
         try {
-            write(headBytes, 0, headBytes.length);
+            writeHead(reply, framing, connection);
             if (!headOnly && framing != Framing.NONE) {
                 writeBody(body, framing == Framing.CHUNKED);
             }
@@ -96,6 +90,66 @@ final class ResponseWriter {
         } finally {
             closeQuietly(body); // a stream not sent (HEAD, 204, failure) is closed too
         }
+    }
+
+    /**
+     * Writes the head: the reply's own fields, then {@code Date} (unless the reply has one), the
+     * framing field and {@code Connection}, in that order. The codec encodes the status line and
+     * the reply's fields into this writer's reused array; the server's fields are appended as
+     * bytes, so no header set is copied per reply. A reply that sets {@code Connection} itself
+     * while the server must set it too goes the general way, where the server's value replaces it.
+     */
+    private void writeHead(Reply reply, Framing framing, String connection) throws IOException {
+        Headers own = reply.headers();
+        if (connection != null && own.contains("Connection")) {
+            Headers.Builder h = own.newBuilder();
+            if (!own.contains("Date")) {
+                h.set("Date", DateHeader.now());
+            }
+            if (framing == Framing.LENGTH) {
+                h.set("Content-Length", Long.toString(reply.body().length()));
+            } else if (framing == Framing.CHUNKED) {
+                h.set("Transfer-Encoding", "chunked");
+            }
+            h.set("Connection", connection);
+            ByteBuffer bytes = heads.encode(ResponseHead.builder(reply.status(), Status.of(reply.status()).reason())
+                    .headers(h.build()).build());
+            write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+            return;
+        }
+        ByteBuffer bytes = heads.encode(ResponseHead.builder(reply.status(), Status.of(reply.status()).reason())
+                .headers(own).build());
+        // The encoding ends with the empty line (CR LF) that closes the head: hold it back.
+        write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining() - 2);
+        if (!own.contains("Date")) {
+            byte[] date = DateHeader.fieldBytes();
+            write(date, 0, date.length);
+        }
+        if (framing == Framing.LENGTH) {
+            write(CONTENT_LENGTH, 0, CONTENT_LENGTH.length);
+            writeDecimal(reply.body().length());
+            write(CRLF, 0, 2);
+        } else if (framing == Framing.CHUNKED) {
+            write(TRANSFER_CHUNKED, 0, TRANSFER_CHUNKED.length);
+        }
+        if (connection != null) {
+            byte[] field = "close".equals(connection) ? CONNECTION_CLOSE
+                    : "keep-alive".equals(connection) ? CONNECTION_KEEP_ALIVE
+                    : ("Connection: " + connection + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            write(field, 0, field.length);
+        }
+        write(CRLF, 0, 2);
+    }
+
+    /** Writes {@code n} (at least 0) in decimal ASCII. */
+    private void writeDecimal(long n) throws IOException {
+        int p = digits.length;
+        long v = n;
+        do {
+            digits[--p] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v > 0);
+        write(digits, p, digits.length - p);
     }
 
     private void writeBody(ReplyBody body, boolean chunked) throws IOException {
@@ -175,6 +229,10 @@ final class ResponseWriter {
             count = 0;
             timed(() -> transport.write(buf, 0, n));
         }
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private interface Io {

@@ -140,6 +140,26 @@ final class RouteTable {
         return r;
     }
 
+    /** Returns {@code segments} from {@code from} on, joined by '/' (one segment: itself, no copy). */
+    private static String joinFrom(List<String> segments, int from) {
+        int n = segments.size();
+        if (n - from == 1) {
+            return segments.get(from);
+        }
+        int length = Math.max(0, n - from - 1);
+        for (int i = from; i < n; i++) {
+            length += segments.get(i).length();
+        }
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = from; i < n; i++) {
+            if (i > from) {
+                sb.append('/');
+            }
+            sb.append(segments.get(i));
+        }
+        return sb.toString();
+    }
+
     private static Map<String, String> params(RoutePattern p, List<String> segments) {
         Map<String, String> out = null;
         for (int i = 0; i < p.size(); i++) {
@@ -153,7 +173,7 @@ final class RouteTable {
             if (kind == RoutePattern.Kind.PARAM) {
                 out.put(p.value(i), segments.get(i));
             } else {
-                out.put(p.value(i), String.join("/", segments.subList(i, segments.size())));
+                out.put(p.value(i), joinFrom(segments, i));
             }
         }
         return out == null ? Map.of() : Collections.unmodifiableMap(out);

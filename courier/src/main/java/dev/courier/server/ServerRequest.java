@@ -28,8 +28,9 @@ final class ServerRequest implements Request, AutoCloseable {
     private final RequestBody body;
     private final Transport transport;
     private final long maxBodyBytes;
-    private final Map<String, Object> attributes = new HashMap<>();
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
+    /** Made on first use: most requests never have attributes or temporary files. */
+    private Map<String, Object> attributes;
+    private List<AutoCloseable> cleanup;
     private Map<String, List<String>> query;
     private byte[] bytes;
     private Form form;
@@ -140,6 +141,9 @@ final class ServerRequest implements Request, AutoCloseable {
     @Override
     public Form form() throws IOException {
         if (form == null) {
+            if (cleanup == null) {
+                cleanup = new ArrayList<>();
+            }
             form = FormReader.read(this, maxBodyBytes, cleanup);
         }
         return form;
@@ -162,12 +166,18 @@ final class ServerRequest implements Request, AutoCloseable {
 
     @Override
     public Map<String, Object> attributes() {
+        if (attributes == null) {
+            attributes = new HashMap<>();
+        }
         return attributes;
     }
 
     /** Deletes what the request left behind (multipart temporary files). */
     @Override
     public void close() {
+        if (cleanup == null) {
+            return;
+        }
         for (AutoCloseable c : cleanup) {
             try {
                 c.close();
