@@ -48,13 +48,20 @@ public final class Body {
     private final boolean replayable;
     private final Writer writer;
     private final Path file;
+    /** The multipart body behind this one, which can write itself to a channel with sendfile; else null. */
+    private final Multipart multipart;
 
     private Body(String contentType, long length, boolean replayable, Writer writer, Path file) {
+        this(contentType, length, replayable, writer, file, null);
+    }
+
+    private Body(String contentType, long length, boolean replayable, Writer writer, Path file, Multipart multipart) {
         this.contentType = contentType;
         this.length = length;
         this.replayable = replayable;
         this.writer = writer;
         this.file = file;
+        this.multipart = multipart;
     }
 
     /** Returns a body of exactly {@code bytes}, with no Content-Type (requests sends none for raw data). */
@@ -151,7 +158,7 @@ public final class Body {
     /** Returns a multipart body, streamed, with its exact length when every part's length is known. */
     public static Body multipart(Multipart multipart) {
         return new Body(multipart.contentType(), multipart.contentLength(), multipart.isReplayable(),
-                out -> multipart.writeTo(out), null);
+                out -> multipart.writeTo(out), null, multipart);
     }
 
     /** Returns the default Content-Type of this body, or null when it has none. */
@@ -190,6 +197,20 @@ public final class Body {
             @Override
             public void writeTo(OutputStream out) throws IOException {
                 writer.writeTo(progress == null ? out : new Counting(out, progress, length));
+            }
+
+            @Override
+            public ChannelWriter channelWriter() {
+                if (multipart == null || !multipart.hasFileParts()) {
+                    return null;
+                }
+                // File parts go out by transferTo; each piece re-arms the transport's write timeout.
+                return (channel, progressed) -> multipart.writeTo(channel, (sent, total) -> {
+                    progressed.run();
+                    if (progress != null) {
+                        progress.onProgress(sent, total);
+                    }
+                });
             }
 
             @Override

@@ -281,6 +281,33 @@ public final class Connection implements Closeable {
         }
     }
 
+    /**
+     * Lets {@code writer} write a body straight to the socket channel (file parts by sendfile).
+     * The write timeout applies to each piece the writer reports, so a large body is bounded per
+     * piece, as {@link #transferFrom} is; the deadline still caps every piece.
+     */
+    void writeThrough(OutgoingBody.ChannelWriter writer) throws TransportFailure {
+        flush();
+        int first = writeBound();
+        guard.arm(first);
+        try {
+            writer.writeTo(channel, () -> guard.arm(pieceBound()));
+        } catch (IOException e) {
+            throw writeFailure(guard.disarm(), e);
+        }
+        if (guard.disarm()) {
+            throw writeFailure(true, null);
+        }
+    }
+
+    /** Returns the bound for the next piece of a body; 1 ms once the deadline has passed, so the guard fires. */
+    private int pieceBound() {
+        if (deadline.isSet() && deadline.remainingMillis() == 0) {
+            return 1;
+        }
+        return deadline.bound(writeTimeoutMillis);
+    }
+
     private void send(byte[] b, int off, int len) throws TransportFailure {
         guard.arm(writeBound());
         try {
@@ -347,6 +374,16 @@ public final class Connection implements Closeable {
     public void close() {
         closed = true;
         guard.unregister();
+        if (channel != null && !socket.isOutputShutdown()) {
+            // A sendfile blocked in FileChannel.transferTo is not woken by closing the channel
+            // (the transfer does not register with it); shutting the socket down makes it fail
+            // at once, so the watchdog's write timeout also holds for file bodies.
+            try {
+                socket.shutdownOutput();
+            } catch (IOException ignored) {
+                // Already reset or closed: the close below is all that is left to do.
+            }
+        }
         try {
             socket.close();
         } catch (IOException ignored) {

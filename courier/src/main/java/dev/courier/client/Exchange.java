@@ -98,6 +98,13 @@ final class Exchange {
         long length = body.length();
         try {
             if (length >= 0 && connection.canTransferFiles()) {
+                OutgoingBody.ChannelWriter direct = body.channelWriter();
+                if (direct != null) {
+                    connection.writeThrough(direct);
+                    bodyBytesSent = length;
+                    bodyComplete = true;
+                    return;
+                }
                 try (FileChannel file = body.openFile()) {
                     if (file != null) {
                         connection.transferFrom(file, 0, length);

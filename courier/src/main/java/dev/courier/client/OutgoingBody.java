@@ -3,6 +3,7 @@ package dev.courier.client;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 
 /** A request body as the transport sees it: a length (or -1 for chunked) and a way to write it. */
 public interface OutgoingBody {
@@ -22,5 +23,25 @@ public interface OutgoingBody {
      */
     default FileChannel openFile() throws IOException {
         return null;
+    }
+
+    /**
+     * Returns a writer that sends this body straight to a socket channel, or null when the body
+     * has no such path. Multipart bodies use it so that their file parts go out with
+     * {@code FileChannel.transferTo} (sendfile) on plain connections; only bodies of known length
+     * take it, since chunked framing needs a copy anyway.
+     */
+    default ChannelWriter channelWriter() {
+        return null;
+    }
+
+    /** Writes a whole body to a blocking channel. */
+    @FunctionalInterface
+    interface ChannelWriter {
+        /**
+         * Writes the body to {@code channel}, calling {@code progressed} after each piece so the
+         * transport can keep its write timeout per piece rather than for the whole body.
+         */
+        void writeTo(WritableByteChannel channel, Runnable progressed) throws IOException;
     }
 }

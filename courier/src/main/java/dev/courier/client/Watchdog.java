@@ -117,7 +117,15 @@ final class Watchdog {
             if (d == IDLE || d == FIRED) {
                 d++;
             }
-            DEADLINE.setVolatile(this, d);
+            // Re-arming during one long operation (a body sent piece by piece) must not erase a
+            // firing that already happened: the next disarm has to report it.
+            long current;
+            do {
+                current = (long) DEADLINE.getVolatile(this);
+                if (current == FIRED) {
+                    return;
+                }
+            } while (!DEADLINE.compareAndSet(this, current, d));
             if (d - nextLookNanos < 0) {
                 LockSupport.unpark(THREAD);
             }

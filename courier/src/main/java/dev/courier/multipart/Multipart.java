@@ -120,6 +120,21 @@ public final class Multipart {
         return true;
     }
 
+    /**
+     * Returns true when some part's content is a file, so that
+     * {@link #writeTo(WritableByteChannel, ProgressListener)} can send it with
+     * {@code FileChannel.transferTo} (zero copy). A client uses this to choose between that path
+     * and a buffered stream, which is cheaper for small in-memory forms.
+     */
+    public boolean hasFileParts() {
+        for (Part p : parts) {
+            if (p.isFile()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Writes the body to {@code out} (not closed); returns the number of bytes written. */
     public long writeTo(OutputStream out) throws IOException {
         return writeTo(out, ProgressListener.NONE);

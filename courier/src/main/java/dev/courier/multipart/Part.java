@@ -35,6 +35,11 @@ public final class Part {
         this.body = b.body;
     }
 
+    /** Returns true when the content is a file, which a channel receives by transferTo. */
+    boolean isFile() {
+        return body instanceof PartBody.FileBody;
+    }
+
     /** Returns a new builder. */
     public static Builder builder() {
         return new Builder();
