@@ -1,5 +1,6 @@
 package dev.courier.cookie;
 
+import java.util.function.Supplier;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -16,10 +17,10 @@ import java.time.Instant;
  */
 final class CookieAdmission {
 
-    private final PublicSuffixList suffixes;
+    private final Supplier<PublicSuffixList> suffixes;
     private final Duration maxLifetime;
 
-    CookieAdmission(PublicSuffixList suffixes, Duration maxLifetime) {
+    CookieAdmission(Supplier<PublicSuffixList> suffixes, Duration maxLifetime) {
         this.suffixes = suffixes;
         this.maxLifetime = maxLifetime;
     }
@@ -37,7 +38,7 @@ final class CookieAdmission {
         // §5.3 steps 4-6: the domain.
         String host = url.host();
         String domain = p.domain() == null ? null : HostNames.canonicalize(p.domain());
-        if (domain != null && suffixes.isPublicSuffix(domain) && !HostNames.isIpAddress(domain)) {
+        if (domain != null && suffixes.get().isPublicSuffix(domain) && !HostNames.isIpAddress(domain)) {
             if (!domain.equals(host)) {
                 return reject(header, p, "Domain=" + domain + " is a public suffix; a cookie for it would reach"
                         + " every site under it (RFC 6265 §5.3 step 5)");

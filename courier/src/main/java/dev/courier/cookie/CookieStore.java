@@ -1,5 +1,6 @@
 package dev.courier.cookie;
 
+import java.util.function.Supplier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,7 +42,7 @@ final class CookieStore {
             .thenComparing(e -> e.cookie.creationTime())
             .thenComparingLong(e -> e.seq);
 
-    private final PublicSuffixList suffixes;
+    private final Supplier<PublicSuffixList> suffixes;
     private final int maxPerDomain;
     private final int maxCookies;
     private final Map<String, LinkedHashMap<Key, Entry>> groups = new HashMap<>();
@@ -50,7 +51,7 @@ final class CookieStore {
     private int size;
     private long nextSeq;
 
-    CookieStore(PublicSuffixList suffixes, int maxPerDomain, int maxCookies) {
+    CookieStore(Supplier<PublicSuffixList> suffixes, int maxPerDomain, int maxCookies) {
         this.suffixes = suffixes;
         this.maxPerDomain = maxPerDomain;
         this.maxCookies = maxCookies;
@@ -231,7 +232,7 @@ final class CookieStore {
         if (HostNames.isIpAddress(domain)) {
             return domain;
         }
-        String site = suffixes.registrableDomain(domain);
+        String site = suffixes.get().registrableDomain(domain);
         return site != null ? site : domain;
     }
 }

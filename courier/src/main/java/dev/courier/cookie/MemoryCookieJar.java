@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A {@link CookieJar} kept in memory, following RFC 6265 §5.3 (storage) and §5.4 (retrieval).
@@ -58,7 +59,10 @@ public final class MemoryCookieJar implements CookieJar {
     private final CookieStore store;
 
     private MemoryCookieJar(Builder b) {
-        PublicSuffixList suffixes = b.suffixes != null ? b.suffixes : PublicSuffixList.defaultList();
+        // The shipped list is read on first need (a Domain attribute or a stored cookie), not here:
+        // a session that never sees a cookie should not pay for parsing it.
+        PublicSuffixList given = b.suffixes;
+        Supplier<PublicSuffixList> suffixes = given != null ? () -> given : PublicSuffixList::defaultList;
         this.clock = b.clock;
         this.admission = new CookieAdmission(suffixes, b.maxLifetime);
         this.maxNameValueBytes = b.maxNameValueBytes;
