@@ -10,12 +10,15 @@
  * connection back to the pool once the body has been read to its end.
  *
  * <p>Sockets and timeouts. Plain connections are {@link java.nio.channels.SocketChannel}s in
- * blocking mode, so that file bodies can go out with {@code FileChannel.transferTo}; they are
- * read through the channel's socket adaptor, whose input stream honours SO_TIMEOUT on JDK 17
- * (the channel's own {@code read} would not). TLS connections are {@link javax.net.ssl.SSLSocket}s.
- * The read timeout bounds each wait for bytes; no socket API bounds a write, so a write that
- * blocks longer than the write timeout has its socket closed by a watchdog timer. The total
- * deadline caps every step's timeout with the time the call has left.
+ * blocking mode, so that file bodies and multipart file parts go out with
+ * {@code FileChannel.transferTo}. Their reads and writes are bounded by the connection's
+ * watchdog guard, armed by a field write before each blocking call: when the time is up the
+ * watchdog thread shuts the socket down and closes it, which wakes a blocked read, write or
+ * sendfile, and the call reports a timeout. (SO_TIMEOUT on a channel's socket adaptor would cost
+ * four fcntl calls per read, and closing a channel alone does not wake a blocked transferTo.)
+ * TLS connections are {@link javax.net.ssl.SSLSocket}s read with SO_TIMEOUT, as is the wait for
+ * {@code 100 Continue}, whose expiry must not close the connection. The total deadline caps
+ * every step's timeout with the time the call has left.
  *
  * <p>Failures are {@link dev.courier.client.TransportFailure}s whose kind the front door maps
  * to its public exception types.
