@@ -69,7 +69,7 @@ final class Call {
             // Cookies of every hop, redirects included, go into the jar (RFC 6265 §5.3).
             jar.store(hop.uri(), head.headers());
         }
-        return new Response(request, Status.of(head.status()), head.reason(), head.headers(), hop.url.toString(),
-                history, elapsed, result.body());
+        return new Response(request, Status.of(head.status()), head.reason(), head.version().text(), head.headers(),
+                hop.url.toString(), history, elapsed, result.body());
     }
 }

@@ -41,6 +41,7 @@ public final class Response implements AutoCloseable {
     private final Request request;
     private final Status status;
     private final String reason;
+    private final String version;
     private final Headers headers;
     private final String url;
     private final List<Response> history;
@@ -49,16 +50,22 @@ public final class Response implements AutoCloseable {
     private byte[] content;
     private boolean streamTaken;
 
-    Response(Request request, Status status, String reason, Headers headers, String url, List<Response> history,
-            Duration elapsed, ResponseBodyStream body) {
+    Response(Request request, Status status, String reason, String version, Headers headers, String url,
+            List<Response> history, Duration elapsed, ResponseBodyStream body) {
         this.request = request;
         this.status = status;
         this.reason = reason;
+        this.version = version;
         this.headers = headers;
         this.url = url;
         this.history = List.copyOf(history);
         this.elapsed = elapsed;
         this.body = body;
+    }
+
+    /** Returns the HTTP version the server answered with, as on its status line: {@code "HTTP/1.1"} or {@code "HTTP/1.0"}. */
+    public String version() {
+        return version;
     }
 
     /** Returns the status, e.g. {@code Status.OK}; unknown codes work too. */

@@ -49,6 +49,7 @@ class MultipartChannelUploadTest {
                     .onUploadProgress((sent, total) -> lastProgress.set(sent))
                     .send();
             assertEquals("stored", r.text());
+            assertEquals("HTTP/1.1", r.version());
             assertArrayEquals(expected.toByteArray(), received.get());
             assertEquals(form.contentLength(), lastProgress.get());
             // The connection went back to the pool in a clean state: the next call reuses it.

@@ -66,7 +66,8 @@ final class Printer {
         h.forEach((n, v) -> fields.add(new String[] {n, v}));
         String status = r.statusCode() + (r.reason().isEmpty() ? "" : " " + r.reason());
         String color = r.statusCode() < 300 ? GREEN : r.statusCode() < 400 ? YELLOW : RED;
-        head(colors ? BLUE + "HTTP/1.1 " + RESET + color + status + RESET : "HTTP/1.1 " + status, fields);
+        String version = r.version() + " ";
+        head(colors ? BLUE + version + RESET + color + status + RESET : version + status, fields);
     }
 
     private void head(String start, List<String[]> fields) {
