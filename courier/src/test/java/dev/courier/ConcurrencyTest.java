@@ -28,7 +28,13 @@ class ConcurrencyTest {
                 assertEquals("/n/" + i, calls.get(i).get().text());
             }
             assertTrue(s.idleConnections() <= 4, "pool keeps at most its size idle");
-            assertTrue(server.connections.get() < 80, "connections were reused: " + server.connections.get());
+            // How many connections the burst opened depends on the threads (virtual threads on 21+
+            // run all 80 at once); what must hold is that the pooled ones are reused afterwards.
+            int opened = server.connections.get();
+            for (int i = 0; i < 10; i++) {
+                assertEquals("/again/" + i, s.get(server.url("/again/" + i)).text());
+            }
+            assertEquals(opened, server.connections.get(), "sequential calls after the burst reuse pooled connections");
         }
     }
 }
