@@ -95,6 +95,23 @@ class PebbleTemplatesTest {
     }
 
     @Test
+    void brokenTemplateInARouteGivesAPlain500WithoutInternals() {
+        Router app = new Router();
+        PebbleTemplates t = PebbleTemplates.builder(app).build();
+        app.get("/", req -> t.reply(req, "broken.html", Map.of()));
+        java.util.logging.Logger quiet = java.util.logging.Logger.getLogger(Router.class.getName());
+        java.util.logging.Level old = quiet.getLevel();
+        quiet.setLevel(java.util.logging.Level.OFF); // the stack trace is expected; keep the build log clean
+        try {
+            TestClient.Result r = new TestClient(app).get("/");
+            assertEquals(500, r.status());
+            assertFalse(r.text().contains("broken.html") || r.text().contains("line"), r.text());
+        } finally {
+            quiet.setLevel(old);
+        }
+    }
+
+    @Test
     void developmentModeRereadsChangedFiles(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("p.txt"), "one {{ x }}");
         PebbleTemplates dev = PebbleTemplates.builder(router).directory(dir).development(true).build();
