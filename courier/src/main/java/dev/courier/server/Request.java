@@ -242,4 +242,14 @@ public interface Request {
     default WebSession session() {
         return WebSession.of(this);
     }
+
+    /**
+     * Adds {@code message} to the flash messages shown once on the next page; the same as
+     * {@link Flash#add(Request, String)}.
+     *
+     * @throws IllegalStateException when no session filter ran for this request
+     */
+    default void flash(String message) {
+        Flash.add(this, message);
+    }
 }

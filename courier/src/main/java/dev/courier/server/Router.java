@@ -2,6 +2,7 @@ package dev.courier.server;
 
 import dev.courier.http.Method;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -58,6 +59,14 @@ import java.util.function.Consumer;
  * replies (400, 404, 405, 500 and those of {@link AbortException}) then pass through the
  * {@link #status} handler for their status, if any.
  *
+ * <p><b>Named routes.</b> Give a route a name with the overloads that take one first
+ * ({@code get("user.show", "/users/{id}", handler)}, or {@link #route(String, Method, String,
+ * Handler)}), then build its path with {@link #url}: {@code url("user.show", Map.of("id", 42))}
+ * is {@code /users/42}. Each value fills exactly one segment, percent-encoded, so {@code a/b},
+ * {@code ?}, {@code #} and {@code ..} cannot escape it; a catch-all keeps its {@code /}s. A name
+ * may be given to several methods of the same pattern, not to two patterns. Names inside a group
+ * are not prefixed; the path built includes the group prefix.
+ *
  * <p><b>Groups.</b> {@link #group} gives a view of the same router whose patterns and filters are
  * under a prefix; error and status handlers are router-wide even when registered on a group.
  *
@@ -107,6 +116,31 @@ public final class Router implements Handler {
         return route(Method.DELETE, pattern, handler);
     }
 
+    /** Adds a GET route named {@code name} (see {@link #url}) and returns this router. */
+    public Router get(String name, String pattern, Handler handler) {
+        return route(name, Method.GET, pattern, handler);
+    }
+
+    /** Adds a POST route named {@code name} (see {@link #url}) and returns this router. */
+    public Router post(String name, String pattern, Handler handler) {
+        return route(name, Method.POST, pattern, handler);
+    }
+
+    /** Adds a PUT route named {@code name} (see {@link #url}) and returns this router. */
+    public Router put(String name, String pattern, Handler handler) {
+        return route(name, Method.PUT, pattern, handler);
+    }
+
+    /** Adds a PATCH route named {@code name} (see {@link #url}) and returns this router. */
+    public Router patch(String name, String pattern, Handler handler) {
+        return route(name, Method.PATCH, pattern, handler);
+    }
+
+    /** Adds a DELETE route named {@code name} (see {@link #url}) and returns this router. */
+    public Router delete(String name, String pattern, Handler handler) {
+        return route(name, Method.DELETE, pattern, handler);
+    }
+
     /** Adds a HEAD route, which takes precedence over the GET route's implied HEAD. */
     public Router head(String pattern, Handler handler) {
         return route(Method.HEAD, pattern, handler);
@@ -131,6 +165,45 @@ public final class Router implements Handler {
         checkNotFrozen();
         state.routes.add(new RouteTable.Route(method, RoutePattern.parse(join(pattern)), handler));
         return this;
+    }
+
+    /**
+     * Adds a route as {@link #route(Method, String, Handler)} does, named {@code name} for
+     * {@link #url}, and returns this router.
+     *
+     * @throws IllegalArgumentException also when {@code name} is empty or already names another
+     *     pattern (the message names both patterns)
+     */
+    public Router route(String name, Method method, String pattern, Handler handler) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(handler, "handler");
+        checkNotFrozen();
+        RoutePattern parsed = RoutePattern.parse(join(pattern));
+        state.routes.add(new RouteTable.Route(method, parsed, handler));
+        state.names.add(name, parsed);
+        return this;
+    }
+
+    /**
+     * Returns the path of the route named {@code name} with {@code params} filled in, each value
+     * ({@code toString()}) percent-encoded as one path segment: with {@code "user.show"} naming
+     * {@code /users/{id}}, {@code url("user.show", Map.of("id", "a/b?"))} is
+     * {@code /users/a%2Fb%3F}. A catch-all value keeps its {@code /}s and has each piece encoded.
+     * Safe from any thread once the router serves.
+     *
+     * @throws IllegalArgumentException for an unknown name (listing the known ones), a missing or
+     *     null parameter, a parameter the pattern does not have, or an empty value for a
+     *     one-segment parameter; the message names them
+     */
+    public String url(String name, Map<String, ?> params) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(params, "params");
+        return state.names.url(name, params);
+    }
+
+    /** Returns the path of the route named {@code name}, which has no parameters; see {@link #url(String, Map)}. */
+    public String url(String name) {
+        return url(name, Map.of());
     }
 
     /**

@@ -14,6 +14,7 @@ final class RouterState {
     private static final System.Logger LOG = System.getLogger(Router.class.getName());
 
     final RouteTable routes = new RouteTable();
+    final ReverseRoutes names = new ReverseRoutes();
     final List<ScopedFilter<BeforeFilter>> before = new ArrayList<>();
     final List<ScopedFilter<AfterFilter>> after = new ArrayList<>();
     final Map<Class<?>, ExceptionHandler<?>> exceptionHandlers = new HashMap<>();

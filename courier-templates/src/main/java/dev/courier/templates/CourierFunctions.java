@@ -1,0 +1,92 @@
+package dev.courier.templates;
+
+import dev.courier.server.CsrfFilter;
+import dev.courier.server.Flash;
+import dev.courier.server.Request;
+import dev.courier.server.Router;
+import dev.courier.server.TemplateEngine;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The functions Courier adds to Pebble, named as in Flask and Flask-WTF templates:
+ * {@code url_for('user.show', {'id': 42})}, {@code csrf_field()}, {@code csrf_token()} and
+ * {@code flashed_messages()}.
+ */
+final class CourierFunctions extends AbstractExtension {
+
+    private final Router router;
+
+    CourierFunctions(Router router) {
+        this.router = router;
+    }
+
+    @Override
+    public Map<String, Function> getFunctions() {
+        return Map.of(
+                "url_for", new Fn(List.of("name", "params"), (args, ctx) -> urlFor(args)),
+                "csrf_field", new Fn(List.of(), (args, ctx) -> new SafeString(CsrfFilter.hiddenField(request(ctx, "csrf_field")))),
+                "csrf_token", new Fn(List.of(), (args, ctx) -> CsrfFilter.token(request(ctx, "csrf_token"))),
+                "flashed_messages", new Fn(List.of(), (args, ctx) -> Flash.consume(request(ctx, "flashed_messages"))));
+    }
+
+    /**
+     * Returns {@code url_for(name, params)}: Pebble only passes named arguments a function
+     * declares, so the parameters come as one map literal, {@code url_for('user.show', {'id': 42})}.
+     */
+    private Object urlFor(Map<String, Object> args) {
+        Object name = args.get("name");
+        if (!(name instanceof String)) {
+            throw new IllegalArgumentException("url_for needs a route name first, e.g. url_for('user.show', {'id': 42})");
+        }
+        Object params = args.get("params");
+        if (params != null && !(params instanceof Map)) {
+            throw new IllegalArgumentException("url_for('" + name + "', ...): parameters must be a map, e.g. {'id': 42}");
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (params != null) {
+            ((Map<?, ?>) params).forEach((k, v) -> p.put(String.valueOf(k), v));
+        }
+        return router.url((String) name, p);
+    }
+
+    private static Request request(EvaluationContext ctx, String function) {
+        Object r = ctx.getVariable(TemplateEngine.REQUEST);
+        if (!(r instanceof Request)) {
+            throw new IllegalStateException(function + "() needs the request: render with"
+                    + " render(request, name, model) or reply(request, name, model)");
+        }
+        return (Request) r;
+    }
+
+    /** A function body with its argument names (null: any, positional ones keyed by index). */
+    private interface Body {
+        Object apply(Map<String, Object> args, EvaluationContext ctx);
+    }
+
+    private static final class Fn implements Function {
+        private final List<String> names;
+        private final Body body;
+
+        Fn(List<String> names, Body body) {
+            this.names = names;
+            this.body = body;
+        }
+
+        @Override
+        public List<String> getArgumentNames() {
+            return names;
+        }
+
+        @Override
+        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext ctx, int line) {
+            return body.apply(args, ctx);
+        }
+    }
+}
