@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Writes a JSON tree as Python's {@code json.dumps} does, since HTTPie's request bodies and
  * formatted output are made by it: {@code ", "} and {@code ": "} separators, floats as Python's
- * {@code repr} ({@code 1.0}, {@code 1e+16}), non-ASCII as {@code \\uXXXX} when {@code asciiOnly}.
+ * {@code repr} ({@code 1.0}, {@code 1e+16}), non-ASCII as {@code \\u} escapes when {@code asciiOnly}.
  */
 final class PyJson {
 
