@@ -15,7 +15,7 @@ import java.util.Map;
  * A request held in memory, as {@link TestClient} hands it to a handler: no socket, a body of
  * known bytes, the loopback address as its peer.
  */
-final class InMemoryRequest implements Request {
+class InMemoryRequest implements Request {
 
     private final Method method;
     private final String path;

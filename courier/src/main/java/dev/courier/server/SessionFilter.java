@@ -71,12 +71,8 @@ public final class SessionFilter implements BeforeFilter, AfterFilter {
     /** Saves the request's session when it changed and returns {@code reply} with its cookie. */
     @Override
     public Reply after(Request request, Reply reply) {
-        Object o = request.attributes().get(WebSession.ATTRIBUTE);
-        if (!(o instanceof WebSession)) {
-            return reply;
-        }
-        WebSession s = (WebSession) o;
-        if (!s.changed()) {
+        WebSession s = WebSession.changedIn(request);
+        if (s == null) {
             return reply;
         }
         String retired = s.previousId();

@@ -70,11 +70,11 @@ public final class SignedCookieSessions implements BeforeFilter, AfterFilter {
      */
     @Override
     public Reply after(Request request, Reply reply) {
-        Object o = request.attributes().get(WebSession.ATTRIBUTE);
-        if (!(o instanceof WebSession) || !((WebSession) o).changed()) {
+        WebSession s = WebSession.changedIn(request);
+        if (s == null) {
             return reply;
         }
-        Map<String, Object> data = ((WebSession) o).view();
+        Map<String, Object> data = s.view();
         if (data.isEmpty()) {
             return reply.withCookie(SetCookie.builder(cookieName, "").path("/").httpOnly(true)
                     .secure(request.isSecure()).maxAge(Duration.ZERO).expires(Instant.EPOCH).build());

@@ -175,6 +175,15 @@ public final class WebSession {
 
     // ---- for the filters -------------------------------------------------------------------
 
+    /**
+     * Returns the session a filter put into {@code request} when the handler changed it, else
+     * null: what both session filters need to decide whether to save and send a cookie.
+     */
+    static WebSession changedIn(Request request) {
+        Object o = request.attributes().get(ATTRIBUTE);
+        return o instanceof WebSession && ((WebSession) o).changed() ? (WebSession) o : null;
+    }
+
     /** Returns true when something must be saved or deleted. */
     boolean changed() {
         return loaded && (!puts.isEmpty() || !removes.isEmpty() || previousId != null || invalidated);

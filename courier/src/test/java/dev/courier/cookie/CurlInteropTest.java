@@ -1,5 +1,7 @@
 package dev.courier.cookie;
 
+import dev.courier.testsupport.Processes;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +42,7 @@ class CurlInteropTest {
 
     @BeforeAll
     static void needCurl() {
-        Assumptions.assumeTrue(Tools.available("curl"), "curl is not installed; skipping curl interop");
+        Assumptions.assumeTrue(Processes.available("curl"), "curl is not installed; skipping curl interop");
     }
 
     private static LoopbackServer server() throws IOException {
@@ -55,10 +57,10 @@ class CurlInteropTest {
         });
     }
 
-    private static Tools.Result curl(int port, String... args) throws IOException {
+    private static Processes.Result curl(int port, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("curl", "-s", "--max-time", "10", "--resolve", HOST + ":" + port + ":127.0.0.1"));
         cmd.addAll(List.of(args));
-        Tools.Result r = Tools.run(null, cmd);
+        Processes.Result r = Processes.run(null, cmd);
         assertEquals(0, r.exitCode(), () -> "curl failed: " + r.stderr());
         return r;
     }

@@ -1,5 +1,7 @@
 package dev.courier.cookie;
 
+import dev.courier.testsupport.Processes;
+
 import dev.courier.json.Json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,16 +32,16 @@ class PythonInteropTest {
     @TempDir
     Path dir;
 
-    private static Tools.Result python(Path dir, String script, String... args) throws IOException {
+    private static Processes.Result python(Path dir, String script, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("python3", "-c", script));
         cmd.addAll(List.of(args));
-        Tools.Result r = Tools.run(dir, cmd);
+        Processes.Result r = Processes.run(dir, cmd);
         assertEquals(0, r.exitCode(), () -> "python3 failed: " + r.stderr());
         return r;
     }
 
     private static void needPython(String module) {
-        Assumptions.assumeTrue(Tools.pythonHas(module), "python3 with module " + module + " is not available; skipping");
+        Assumptions.assumeTrue(Processes.pythonHas(module), "python3 with module " + module + " is not available; skipping");
     }
 
     @Test

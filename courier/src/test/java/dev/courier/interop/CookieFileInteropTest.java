@@ -1,5 +1,7 @@
 package dev.courier.interop;
 
+import dev.courier.testsupport.Processes;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package dev.courier.interop;
 
+import dev.courier.testsupport.Processes;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;

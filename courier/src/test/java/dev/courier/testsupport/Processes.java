@@ -1,4 +1,4 @@
-package dev.courier.interop;
+package dev.courier.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs external peers (curl, python3) for the interop tests: every run has a time limit, and
  * both output streams are drained on their own threads so that a peer that hangs with its pipes
- * open still hits the limit instead of blocking the test.
+ * open still hits the limit instead of blocking the test. Shared by every package's interop tests.
  */
-final class Processes {
+public final class Processes {
 
     /** How long a one-shot peer command may run; the slowest (a 12 MiB upload by Python) takes about 1 s. */
-    static final Duration RUN_LIMIT = Duration.ofSeconds(30);
+    public static final Duration RUN_LIMIT = Duration.ofSeconds(30);
 
     private static final Map<String, Boolean> KNOWN = new ConcurrentHashMap<>();
 
@@ -27,20 +27,20 @@ final class Processes {
     }
 
     /** The result of a finished process. */
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
         /** Returns a one-line description for assertion messages. */
-        String describe() {
+        public String describe() {
             return "exit " + exitCode + ", stdout: " + stdout + ", stderr: " + stderr;
         }
     }
 
     /** Returns true when {@code command --version} exits 0 in time; remembered per command. */
-    static boolean available(String command) {
+    public static boolean available(String command) {
         return KNOWN.computeIfAbsent("cmd:" + command, k -> succeeds(List.of(command, "--version")));
     }
 
     /** Returns true when python3 can import every one of {@code modules}; remembered. */
-    static boolean pythonHas(String... modules) {
+    public static boolean pythonHas(String... modules) {
         String imports = "import " + String.join(", ", modules);
         return KNOWN.computeIfAbsent("py:" + imports, k -> succeeds(List.of("python3", "-c", imports)));
     }
@@ -54,7 +54,7 @@ final class Processes {
     }
 
     /** Runs {@code command} in {@code dir} (null: the current directory), its stdin closed; kills it after {@link #RUN_LIMIT}. */
-    static Result run(Path dir, List<String> command) throws IOException {
+    public static Result run(Path dir, List<String> command) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         if (dir != null) {
             pb.directory(dir.toFile());
@@ -85,7 +85,7 @@ final class Processes {
     }
 
     /** Copies {@code in} into {@code sink} on a daemon thread until the process closes it. */
-    static Thread drain(InputStream in, ByteArrayOutputStream sink) {
+    public static Thread drain(InputStream in, ByteArrayOutputStream sink) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[8192];
             try (in) {
