@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
+import dev.courier.internal.IoWatchdog;
 import dev.courier.wire.HeadParser;
 import dev.courier.wire.HeadWriter;
 import dev.courier.wire.ResponseHead;
@@ -19,7 +20,7 @@ import dev.courier.wire.WireLimits;
  * read, write and deadline bounds of the exchange in progress.
  *
  * <p>Reads go through the socket's input stream; TLS reads (and the wait for 100 Continue) are
- * bounded with SO_TIMEOUT, plain reads and all writes by {@link Watchdog} (see
+ * bounded with SO_TIMEOUT, plain reads and all writes by {@link IoWatchdog} (see
  * {@link #fill(boolean)} for why). Plain connections keep their channel so file bodies can be
  * sent with {@link FileChannel#transferTo} (sendfile).
  *
@@ -45,7 +46,7 @@ public final class Connection implements Closeable {
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES).flip();
     private final byte[] writeBuffer = new byte[WRITE_BUFFER_BYTES];
     /** Bounds each blocking write, and each read of a plain connection (see {@link #fill(boolean)}). */
-    private final Watchdog.Guard guard = new Watchdog.Guard(this);
+    private final IoWatchdog.Guard guard = new IoWatchdog.Guard(this);
     private int writeLength;
 
     private int readTimeoutMillis;
@@ -145,7 +146,7 @@ public final class Connection implements Closeable {
 
     /**
      * Reads more bytes, bounded by the read timeout and the deadline. A plain connection reads
-     * with SO_TIMEOUT off and its {@link Watchdog.Guard} armed instead, which closes the socket
+     * with SO_TIMEOUT off and its {@link IoWatchdog.Guard} armed instead, which closes the socket
      * when the time is up: with SO_TIMEOUT set, every read of a blocking channel's socket adaptor
      * switches the socket to non-blocking mode and back (four fcntl calls around each read, about
      * a tenth of a small GET's time). A read timeout ends the exchange and its connection anyway;

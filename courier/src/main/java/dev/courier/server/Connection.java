@@ -34,8 +34,6 @@ final class Connection implements Runnable {
     /** After the last response: how long and how much to read and discard before closing. */
     private static final int LINGER_MILLIS = 1000;
     private static final int LINGER_MAX_BYTES = 256 * 1024;
-    /** How often an idle connection checks whether waiting connections need its thread. */
-    static final int IDLE_SLICE_MILLIS = 250;
 
     private final ServerContext ctx;
     private final Transport transport;
@@ -118,21 +116,17 @@ final class Connection implements Runnable {
                     return null;
                 }
             }
-            // Idle waits are sliced so that an idle connection gives its thread up when others
-            // wait for one (the platform pool on Java 17 is bounded).
-            int timeout = deadline != 0 ? millisUntil(deadline) : Math.min(IDLE_SLICE_MILLIS, millisUntil(idleDeadline));
+            // One read bounded by the header timeout once a head has begun, else by the idle
+            // timeout. Idle connections whose thread is wanted by waiting ones (the platform pool
+            // on Java 17 is bounded) are closed by the server's Watchdog instead.
             int n;
             try {
-                n = input.fill(timeout);
+                n = input.fill(millisUntil(deadline != 0 ? deadline : idleDeadline));
             } catch (SocketTimeoutException e) {
                 if (deadline != 0) {
                     rejectSlowHeader();
-                    return null;
                 }
-                if (System.nanoTime() - idleDeadline >= 0 || ctx.threadsWanted()) {
-                    return null; // idle: close quietly, as nginx does, since the client may be sending just now
-                }
-                continue;
+                return null; // idle: close quietly, as nginx does
             }
             if (n < 0) {
                 return null;

@@ -49,7 +49,7 @@ public final class HttpServer implements AutoCloseable {
 
     /** The default address: loopback only, so nothing is exposed by accident. */
     public static final String DEFAULT_HOST = "127.0.0.1";
-    /** How often the watchdog looks for writes that outlived the I/O timeout. */
+    /** How often the watchdog looks for writes that outlived the I/O timeout and for connections waiting for a thread. */
     private static final long WATCHDOG_PERIOD_MILLIS = 100;
 
     private final String host;
@@ -105,9 +105,9 @@ public final class HttpServer implements AutoCloseable {
         executor = ConnectionThreads.create(virtualThreads, ctx.limits.maxPlatformThreads(), "courier-http-" + port + "-");
         if (executor instanceof java.util.concurrent.ThreadPoolExecutor) {
             java.util.concurrent.ThreadPoolExecutor pool = (java.util.concurrent.ThreadPoolExecutor) executor;
-            ctx.threadsWanted = () -> !pool.getQueue().isEmpty();
+            ctx.waitingForThreads = () -> pool.getQueue().size();
         }
-        watchdog = new Watchdog(connections, ctx.limits.ioTimeout(), WATCHDOG_PERIOD_MILLIS);
+        watchdog = new Watchdog(connections, ctx, WATCHDOG_PERIOD_MILLIS);
         acceptor = new Thread(this::acceptLoop, "courier-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();

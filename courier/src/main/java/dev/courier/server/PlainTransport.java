@@ -1,9 +1,11 @@
 package dev.courier.server;
 
+import dev.courier.internal.IoWatchdog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
@@ -11,8 +13,15 @@ import java.security.cert.Certificate;
 import java.util.List;
 
 /**
- * A plain TCP connection on a blocking {@link SocketChannel}: reads through the socket adaptor
- * (so {@code SO_TIMEOUT} applies), writes and {@code transferTo} straight on the channel.
+ * A plain TCP connection on a blocking {@link SocketChannel}: reads through the socket adaptor,
+ * writes and {@code transferTo} straight on the channel.
+ *
+ * <p>Reads are bounded by an {@link IoWatchdog.Guard}, not by {@code SO_TIMEOUT}: with
+ * SO_TIMEOUT set, every read of a blocking channel's socket adaptor switches the socket to
+ * non-blocking mode and back, four fcntl calls around a one-syscall read. The guard shuts the
+ * input down when a read outlives its bound, which ends the blocked read at once; the read then
+ * throws {@link SocketTimeoutException}. Input shut down is fine: every read timeout of the
+ * server ends its connection (408, an abandoned body, or an idle close).
  */
 final class PlainTransport extends Transport {
 
@@ -20,7 +29,7 @@ final class PlainTransport extends Transport {
     private final Socket socket;
     private final InputStream in;
     private final InetSocketAddress remote;
-    private int timeout = -1;
+    private final IoWatchdog.Guard guard;
 
     PlainTransport(SocketChannel channel) throws IOException {
         this.channel = channel;
@@ -28,15 +37,29 @@ final class PlainTransport extends Transport {
         this.in = socket.getInputStream();
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
         socket.setTcpNoDelay(true);
+        this.guard = new IoWatchdog.Guard(channel::shutdownInput);
     }
 
     @Override
     int read(byte[] b, int off, int len, int timeoutMillis) throws IOException {
-        if (timeoutMillis != timeout) {
-            socket.setSoTimeout(timeoutMillis);
-            timeout = timeoutMillis;
+        guard.arm(timeoutMillis);
+        int n;
+        try {
+            n = in.read(b, off, len);
+        } catch (IOException e) {
+            if (guard.disarm()) {
+                throw timedOut(timeoutMillis);
+            }
+            throw e;
         }
-        return in.read(b, off, len);
+        if (guard.disarm()) {
+            throw timedOut(timeoutMillis);
+        }
+        return n;
+    }
+
+    private static SocketTimeoutException timedOut(int millis) {
+        return new SocketTimeoutException("no byte within " + millis + " ms");
     }
 
     @Override
@@ -91,6 +114,7 @@ final class PlainTransport extends Transport {
 
     @Override
     public void close() {
+        guard.unregister();
         try {
             channel.close();
         } catch (IOException ignored) {

@@ -14,8 +14,8 @@ final class ServerContext {
     final System.Logger access;
     /** Set once by {@code stop}: connections finish their request and close. */
     volatile boolean stopping;
-    /** True while accepted connections wait for a thread of a bounded pool; null for virtual threads. */
-    volatile java.util.function.BooleanSupplier threadsWanted;
+    /** How many accepted connections wait for a thread of a bounded pool; null for virtual threads. */
+    volatile java.util.function.IntSupplier waitingForThreads;
 
     ServerContext(ServerLimits limits, Handler handler, System.Logger log, System.Logger access) {
         this.limits = limits;
@@ -29,10 +29,10 @@ final class ServerContext {
         this.access = access;
     }
 
-    /** Returns true when connections wait for a thread, so idle ones should close now. */
-    boolean threadsWanted() {
-        java.util.function.BooleanSupplier w = threadsWanted;
-        return w != null && w.getAsBoolean();
+    /** Returns how many connections wait for a thread, so as many idle ones should close now. */
+    int waitingForThreads() {
+        java.util.function.IntSupplier w = waitingForThreads;
+        return w == null ? 0 : w.getAsInt();
     }
 
     int headerMillis() {

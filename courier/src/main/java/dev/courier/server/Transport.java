@@ -9,11 +9,10 @@ import java.util.List;
 /**
  * The byte pipe of one accepted connection, plain or TLS, seen by the {@link Connection} loop.
  *
- * <p>Reads go through {@link #read} with a timeout set per call: a {@code SocketChannel} in
- * blocking mode ignores {@code SO_TIMEOUT} on its own {@code read}, so plain connections read
- * through the channel's socket adaptor stream, which honours it (JDK 13+ NIO socket adaptor).
- * Writes cannot time out that way; the server's {@link Watchdog} closes a connection whose
- * write outlives its deadline.
+ * <p>Reads go through {@link #read} with a timeout per call. A read that times out may leave the
+ * transport unable to read further (plain connections shut their input down to end it), so the
+ * caller must treat a read timeout as the end of the connection. Writes have no timeout of
+ * their own; the server's {@link Watchdog} closes a connection whose write outlives its deadline.
  */
 abstract class Transport implements AutoCloseable {
 

@@ -1,23 +1,29 @@
 package dev.courier.server;
 
-import java.time.Duration;
+import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes connections whose response write has been blocked longer than the I/O timeout: a
- * blocking {@code SocketChannel.write} (and {@code transferTo}) has no timeout of its own, so a
- * client that stops reading would otherwise hold its thread forever. Reads need no watchdog;
- * they time out through {@code SO_TIMEOUT} (see {@link Transport}).
+ * Looks after the connections of one server every period:
+ * <ul>
+ *   <li>closes connections whose response write has been blocked longer than the I/O timeout: a
+ *       blocking {@code SocketChannel.write} (and {@code transferTo}) has no timeout of its own,
+ *       so a client that stops reading would otherwise hold its thread forever;</li>
+ *   <li>on Java 17's bounded platform pool, closes as many idle keep-alive connections as there
+ *       are accepted connections waiting for a thread, so a waiting client is served within a
+ *       period instead of after some idle client's timeout.</li>
+ * </ul>
+ * Read timeouts are not watched here (see {@link Transport}).
  */
 final class Watchdog implements AutoCloseable {
 
     private final ScheduledExecutorService timer;
 
-    Watchdog(Set<Connection> connections, Duration ioTimeout, long periodMillis) {
-        long limit = ioTimeout.toNanos();
+    Watchdog(Set<Connection> connections, ServerContext ctx, long periodMillis) {
+        long limit = ctx.limits.ioTimeout().toNanos();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "courier-watchdog");
             t.setDaemon(true);
@@ -29,6 +35,13 @@ final class Watchdog implements AutoCloseable {
                 long started = c.writer.writeStartedNanos;
                 if (started != 0 && now - started > limit) {
                     c.abort();
+                }
+            }
+            int waiting = ctx.waitingForThreads();
+            // Bounded by the number of connections.
+            for (Iterator<Connection> it = connections.iterator(); waiting > 0 && it.hasNext(); ) {
+                if (it.next().closeIfIdle()) {
+                    waiting--;
                 }
             }
         }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);

@@ -1,4 +1,4 @@
-package dev.courier.client;
+package dev.courier.internal;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -9,10 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Bounds blocking writes: Java sockets have no write timeout (SO_TIMEOUT covers reads only), so a
- * write that is still blocked when its time is up gets its socket closed, which makes the write
- * throw. Plain connections bound their reads the same way (see {@code Connection.fill}). One
- * daemon thread serves every connection of the JVM.
+ * Bounds blocking socket calls without touching the socket per call: Java sockets have no write
+ * timeout (SO_TIMEOUT covers reads only), and SO_TIMEOUT on a blocking channel's reads costs four
+ * fcntl calls per read. A call still blocked when its time is up has its guard's target closed
+ * (the client closes the socket; the server shuts its input down, which ends a blocked read
+ * with end-of-stream), which makes the call return or throw; the caller then asks
+ * {@link Guard#disarm} whether that is what happened. One daemon thread serves every guard of the
+ * JVM, client and server.
  *
  * <p>Arming must cost next to nothing, since every request arms it at least once: each
  * connection owns a {@link Guard} whose deadline field is set before a write and cleared after
@@ -23,7 +26,7 @@ import java.util.concurrent.locks.LockSupport;
  * timer task per write; waking the timer thread for every request cut single-connection
  * throughput by more than half on a 2-core machine.
  */
-final class Watchdog {
+public final class IoWatchdog {
 
     /**
      * Longest time between two looks while connections are registered: 50 ms, small against the
@@ -51,11 +54,11 @@ final class Watchdog {
         }
     }
 
-    private Watchdog() {
+    private IoWatchdog() {
     }
 
     private static Thread startThread() {
-        Thread t = new Thread(Watchdog::watch, "courier-write-watchdog");
+        Thread t = new Thread(IoWatchdog::watch, "courier-io-watchdog");
         t.setDaemon(true);
         t.start();
         return t;
@@ -85,26 +88,27 @@ final class Watchdog {
             }
             nextLookNanos = next;
             if (GUARDS.isEmpty()) {
-                LockSupport.park(Watchdog.class);
+                LockSupport.park(IoWatchdog.class);
             } else {
-                LockSupport.parkNanos(Watchdog.class, Math.max(1, next - System.nanoTime()));
+                LockSupport.parkNanos(IoWatchdog.class, Math.max(1, next - System.nanoTime()));
             }
         }
     }
 
     /** The I/O timer of one connection; {@link #arm} before a blocking call, {@link #disarm} after it. */
-    static final class Guard {
+    public static final class Guard {
         private final Closeable target;
         @SuppressWarnings("unused") // accessed through DEADLINE
         private volatile long deadline;
         private boolean registered;
 
-        Guard(Closeable target) {
+        /** Returns a guard that closes {@code target} when an armed call outlives its bound. */
+        public Guard(Closeable target) {
             this.target = target;
         }
 
         /** Closes the target after {@code millis} unless disarmed first; 0 means never. Not thread-safe. */
-        void arm(int millis) {
+        public void arm(int millis) {
             if (millis <= 0) {
                 return;
             }
@@ -132,12 +136,12 @@ final class Watchdog {
         }
 
         /** Ends the armed period; returns true when the watchdog had already fired (the target is closed). */
-        boolean disarm() {
+        public boolean disarm() {
             return (long) DEADLINE.getAndSet(this, IDLE) == FIRED;
         }
 
         /** Stops watching: the connection is closed. */
-        void unregister() {
+        public void unregister() {
             GUARDS.remove(this);
         }
 
