@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -34,9 +35,10 @@ import java.util.Objects;
  * <p><b>Never outside the root.</b> The raw path is split on {@code /} and each segment
  * percent-decoded; a segment that is {@code .} or {@code ..} (also when encoded, as
  * {@code %2e%2e}), holds a slash, backslash or NUL once decoded, or is empty before the end is
- * refused with 400, and so is any raw backslash. The file found is then resolved with
- * {@code toRealPath()} and must still lie under the root's real path, so a symbolic link that
- * leads out of the root is a 404 (links inside the root work).
+ * refused with 400, and so is any raw backslash. Each component below the root is then looked at
+ * without following links; when one is a symbolic link, the path is resolved with
+ * {@code toRealPath()} and must still lie under the root's real path, so a link that leads out
+ * of the root is a 404 (links inside the root work).
  *
  * <p><b>Replies.</b> A file is a 200 whose body is a {@link ReplyBody.FileRegion}, to be sent
  * with {@code transferTo}; HEAD gets the same reply (the server leaves the body out). The strong
@@ -109,18 +111,17 @@ public final class StaticFiles {
             if (!candidate.normalize().startsWith(root)) {
                 return notFound();
             }
-            Path real = realInsideRoot(candidate);
-            if (real == null) {
+            Found found = findInsideRoot(candidate);
+            if (found == null) {
                 return notFound();
             }
-            BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class);
-            if (attrs.isDirectory()) {
-                return directory(method, rawPath, segments, real, headers);
+            if (found.attrs.isDirectory()) {
+                return directory(method, rawPath, segments, found.path, headers);
             }
-            if (!attrs.isRegularFile()) {
+            if (!found.attrs.isRegularFile()) {
                 return notFound(); // devices, pipes, sockets
             }
-            return file(method, real, attrs, headers);
+            return file(method, found.path, found.attrs, headers);
         } catch (NoSuchFileException e) {
             return notFound(); // deleted between the checks and the read
         } catch (AccessDeniedException e) {
@@ -205,18 +206,51 @@ public final class StaticFiles {
         return segments;
     }
 
-    /** Returns the real path of {@code candidate} when it exists and lies under the root, else null. */
-    private Path realInsideRoot(Path candidate) throws IOException {
-        if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
-            return null;
+    /** A file or directory found under the root: its real path and its attributes. */
+    private static final class Found {
+        final Path path;
+        final BasicFileAttributes attrs;
+
+        Found(Path path, BasicFileAttributes attrs) {
+            this.path = path;
+            this.attrs = attrs;
         }
-        Path real;
-        try {
-            real = candidate.toRealPath();
-        } catch (NoSuchFileException e) {
-            return null; // a dangling link
+    }
+
+    /**
+     * Returns {@code candidate} (the root plus plain segments) with its attributes when it exists
+     * and its real path lies under the root, else null.
+     *
+     * <p>The root is already a real path, so only the components below it can be links: each is
+     * looked at without following links, and only when one is a link is the whole path resolved
+     * with {@code toRealPath()} and checked against the root. A file with no link on its way
+     * costs one {@code lstat} per component below the root (one for a file in the root), whose
+     * attributes are then the file's; {@code toRealPath()} alone costs a {@code readlink} per
+     * component of the whole path, root included.
+     */
+    private Found findInsideRoot(Path candidate) throws IOException {
+        Path p = root;
+        BasicFileAttributes attrs = null;
+        int below = candidate.getNameCount() - root.getNameCount();
+        // Bounded by the number of segments of the request path.
+        for (int i = 0; i < below; i++) {
+            p = p.resolve(candidate.getName(root.getNameCount() + i));
+            try {
+                attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (FileSystemException e) {
+                return null; // missing, not searchable, or below a plain file ("Not a directory")
+            }
+            if (attrs.isSymbolicLink()) {
+                Path real;
+                try {
+                    real = candidate.toRealPath();
+                } catch (NoSuchFileException e) {
+                    return null; // a dangling link
+                }
+                return real.startsWith(root) ? new Found(real, Files.readAttributes(real, BasicFileAttributes.class)) : null;
+            }
         }
-        return real.startsWith(root) ? real : null;
+        return new Found(p, attrs != null ? attrs : Files.readAttributes(root, BasicFileAttributes.class));
     }
 
     private Reply directory(Method method, String rawPath, List<String> segments, Path dir, Headers headers)
@@ -227,12 +261,9 @@ public final class StaticFiles {
             return Reply.redirect(last + "/", 301);
         }
         if (indexFile != null) {
-            Path index = realInsideRoot(dir.resolve(indexFile));
-            if (index != null) {
-                BasicFileAttributes attrs = Files.readAttributes(index, BasicFileAttributes.class);
-                if (attrs.isRegularFile()) {
-                    return file(method, index, attrs, headers);
-                }
+            Found index = findInsideRoot(dir.resolve(indexFile));
+            if (index != null && index.attrs.isRegularFile()) {
+                return file(method, index.path, index.attrs, headers);
             }
         }
         if (!listing) {

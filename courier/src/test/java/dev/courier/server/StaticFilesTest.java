@@ -175,6 +175,26 @@ class StaticFilesTest {
     }
 
     @Test
+    void followsADirectorySymlinkInsideTheRootToTheRealFile() throws IOException {
+        try {
+            Files.createSymbolicLink(root.resolve("manual"), root.resolve("docs"));
+        } catch (UnsupportedOperationException | IOException e) {
+            Assumptions.assumeTrue(false, "symbolic links cannot be created here: " + e);
+        }
+        Reply r = get("/manual/index.html");
+        assertEquals(200, r.status());
+        assertEquals(root.toRealPath().resolve("docs/index.html"), region(r).path());
+        assertEquals(200, get("/manual/").status());
+    }
+
+    @Test
+    void answers404ForAPathBelowAPlainFile() {
+        assertEquals(404, get("/hello.txt/more").status());
+        assertEquals(404, get("/docs/index.html/x/y").status());
+        assertEquals(404, get("/missing/hello.txt").status());
+    }
+
+    @Test
     void rejectsIndexFileThatIsASymlinkOut() throws IOException {
         Path dir = Files.createDirectories(root.resolve("trap"));
         try {
