@@ -5,6 +5,7 @@ import dev.courier.server.Flash;
 import dev.courier.server.Request;
 import dev.courier.server.Router;
 import dev.courier.server.TemplateEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
@@ -30,10 +31,10 @@ final class CourierFunctions extends AbstractExtension {
     @Override
     public Map<String, Function> getFunctions() {
         return Map.of(
-                "url_for", new Fn(List.of("name", "params"), (args, ctx) -> urlFor(args)),
-                "csrf_field", new Fn(List.of(), (args, ctx) -> new SafeString(CsrfFilter.hiddenField(request(ctx, "csrf_field")))),
-                "csrf_token", new Fn(List.of(), (args, ctx) -> CsrfFilter.token(request(ctx, "csrf_token"))),
-                "flashed_messages", new Fn(List.of(), (args, ctx) -> Flash.consume(request(ctx, "flashed_messages"))));
+                "url_for", new Fn("url_for", List.of("name", "params"), (args, ctx) -> urlFor(args)),
+                "csrf_field", new Fn("csrf_field", List.of(), (args, ctx) -> new SafeString(CsrfFilter.hiddenField(request(ctx, "csrf_field")))),
+                "csrf_token", new Fn("csrf_token", List.of(), (args, ctx) -> CsrfFilter.token(request(ctx, "csrf_token"))),
+                "flashed_messages", new Fn("flashed_messages", List.of(), (args, ctx) -> Flash.consume(request(ctx, "flashed_messages"))));
     }
 
     /**
@@ -59,8 +60,8 @@ final class CourierFunctions extends AbstractExtension {
     private static Request request(EvaluationContext ctx, String function) {
         Object r = ctx.getVariable(TemplateEngine.REQUEST);
         if (!(r instanceof Request)) {
-            throw new IllegalStateException(function + "() needs the request: render with"
-                    + " render(request, name, model) or reply(request, name, model)");
+            throw new IllegalStateException(function + "() needs the request: answer with Reply.render(name, model)"
+                    + " on a router with templates(engine), or call render(request, name, model)");
         }
         return (Request) r;
     }
@@ -71,10 +72,12 @@ final class CourierFunctions extends AbstractExtension {
     }
 
     private static final class Fn implements Function {
+        private final String name;
         private final List<String> names;
         private final Body body;
 
-        Fn(List<String> names, Body body) {
+        Fn(String name, List<String> names, Body body) {
+            this.name = name;
             this.names = names;
             this.body = body;
         }
@@ -86,7 +89,15 @@ final class CourierFunctions extends AbstractExtension {
 
         @Override
         public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext ctx, int line) {
-            return body.apply(args, ctx);
+            try {
+                return body.apply(args, ctx);
+            } catch (PebbleException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // Pebble passes a function's exception on without a place; this one knows the
+                // template and line, and its "[name]" lets PebbleErrors find the column.
+                throw new PebbleException(e, "Function [" + name + "] failed: " + e.getMessage(), line, self.getName());
+            }
         }
     }
 }

@@ -3,8 +3,6 @@ package dev.courier.templates;
 import dev.courier.server.Router;
 import dev.courier.server.TemplateEngine;
 import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.error.LoaderException;
-import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.loader.Loader;
@@ -22,8 +20,8 @@ import java.util.Objects;
  * macros), so a Flask user's templates read the same.
  *
  * <pre>{@code
- * TemplateEngine pages = PebbleTemplates.builder(router).classpath("templates").build();
- * router.get("user.show", "/users/{id}", req -> pages.reply(req, "user.html", Map.of("user", user)));
+ * router.templates(PebbleTemplates.builder(router).classpath("templates").build());
+ * router.get("user.show", "/users/{id}", req -> Reply.render("user.html", Map.of("user", user)));
  * }</pre>
  *
  * <p><b>Escaping.</b> Templates whose name ends in {@code .html}, {@code .htm} or {@code .xml}
@@ -36,31 +34,40 @@ import java.util.Objects;
  * {@link Router#url}; {@code csrf_field()} gives the hidden CSRF input and {@code csrf_token()}
  * the bare token; {@code flashed_messages()} returns and consumes the request's
  * {@link dev.courier.server.Flash} messages (each has {@code category} and {@code text}). The last
- * three need the request: render with {@code render(request, name, model)} or
+ * three need the request, which {@link dev.courier.server.Reply#render} replies get from the
+ * router; when calling the engine yourself use {@code render(request, name, model)} or
  * {@code reply(request, name, model)}.
  *
  * <p><b>Errors.</b> A missing template, a syntax error or a failure while rendering throws
- * {@link TemplateException} naming the template and the line (Pebble reports no column). Compiled
- * templates are cached unless {@link Builder#development} is on, which re-reads files on every
- * render so edits show at once.
+ * {@link TemplateException} naming the template, the line and, where it can be found, the column
+ * (see there for when it is known); a missing one also names the folder searched and the file
+ * looked for. The router logs it and answers 500; with {@link Builder#development} on, the page
+ * shows the fault and its source lines. Compiled templates are cached unless development is on,
+ * which re-reads files on every render so edits show at once.
  */
 public final class PebbleTemplates implements TemplateEngine {
 
     private final PebbleEngine escaping;
     private final PebbleEngine plain;
-    private final String searched;
+    private final PebbleErrors errors;
+    private final boolean development;
 
     private PebbleTemplates(Builder b) {
-        this.searched = b.searched;
         this.escaping = engine(b, true);
         this.plain = engine(b, false);
+        this.errors = new PebbleErrors(loader(b), b.searched, b.directory == null ? b.classpathPrefix : null, b.directory);
+        this.development = b.development;
+    }
+
+    private static Loader<String> loader(Builder b) {
+        Loader<String> loader = b.directory != null ? new FileLoader() : new ClasspathLoader(PebbleTemplates.class.getClassLoader());
+        loader.setPrefix(b.directory != null ? b.directory.toString() : b.classpathPrefix);
+        return loader;
     }
 
     private static PebbleEngine engine(Builder b, boolean escape) {
-        Loader<String> loader = b.directory != null ? new FileLoader() : new ClasspathLoader(PebbleTemplates.class.getClassLoader());
-        loader.setPrefix(b.directory != null ? b.directory.toString() : b.classpathPrefix);
         return new PebbleEngine.Builder()
-                .loader(loader)
+                .loader(loader(b))
                 .autoEscaping(escape)
                 .cacheActive(!b.development)
                 .extension(new CourierFunctions(b.router))
@@ -75,7 +82,8 @@ public final class PebbleTemplates implements TemplateEngine {
     /**
      * Returns template {@code name} rendered with {@code model}.
      *
-     * @throws TemplateException naming the template, the folder searched and the line
+     * @throws TemplateException naming the template, the line and column where known, and for a
+     *     missing template the folder searched
      */
     @Override
     public String render(String name, Map<String, ?> model) {
@@ -84,29 +92,21 @@ public final class PebbleTemplates implements TemplateEngine {
         StringWriter out = new StringWriter();
         try {
             engine.getTemplate(name).evaluate(out, new HashMap<>(model));
-        } catch (LoaderException e) {
-            throw new TemplateException("template " + quote(name) + " not found in " + searched + ": "
-                    + e.getPebbleMessage() + "; check the name and the folder", name, -1, e);
-        } catch (PebbleException e) {
-            String at = e.getFileName() == null ? name : e.getFileName();
-            int line = e.getLineNumber() == null ? -1 : e.getLineNumber();
-            throw new TemplateException("template " + quote(at) + (line > 0 ? " line " + line : "") + ": "
-                    + e.getPebbleMessage() + (at.equals(name) ? "" : " (rendering " + quote(name) + ")"), at, line, e);
-        } catch (RuntimeException e) {
-            throw new TemplateException("template " + quote(name) + ": " + e.getMessage(), name, -1, e);
-        } catch (IOException e) {
-            throw new TemplateException("template " + quote(name) + ": writing failed: " + e.getMessage(), name, -1, e);
+        } catch (IOException | RuntimeException e) {
+            throw errors.translate(e, name);
         }
         return out.toString();
+    }
+
+    /** Returns true when built with {@link Builder#development}: the router then shows template faults in the page. */
+    @Override
+    public boolean development() {
+        return development;
     }
 
     private static boolean escapes(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".xml");
-    }
-
-    private static String quote(String s) {
-        return "\"" + s + "\"";
     }
 
     /** Builds {@link PebbleTemplates}: choose where templates come from, then {@link #build}. */
@@ -126,18 +126,23 @@ public final class PebbleTemplates implements TemplateEngine {
         public Builder classpath(String folder) {
             this.classpathPrefix = Objects.requireNonNull(folder, "folder");
             this.directory = null;
-            this.searched = "classpath folder " + quote(folder);
+            this.searched = "classpath folder " + PebbleErrors.quote(folder);
             return this;
         }
 
         /** Reads templates from files under {@code dir}; returns this builder. */
         public Builder directory(Path dir) {
             this.directory = Objects.requireNonNull(dir, "dir").toAbsolutePath();
-            this.searched = "folder " + quote(directory.toString());
+            this.searched = "folder " + PebbleErrors.quote(directory.toString());
             return this;
         }
 
-        /** Turns off the compiled-template cache so edited files show at once (off by default); returns this builder. */
+        /**
+         * Turns development mode on or off (off by default) and returns this builder: the
+         * compiled-template cache is off so edited files show at once, and a {@link Router} whose
+         * engine this is shows template faults (template, line, column, message, source lines)
+         * in the 500 page. Never turn it on where strangers can reach the server.
+         */
         public Builder development(boolean on) {
             this.development = on;
             return this;

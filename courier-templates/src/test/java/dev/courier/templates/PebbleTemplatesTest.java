@@ -59,25 +59,72 @@ class PebbleTemplatesTest {
     }
 
     @Test
-    void syntaxErrorNamesTemplateAndLine() {
+    void syntaxErrorNamesTemplateLineAndColumn() {
         TemplateException e = assertThrows(TemplateException.class, () -> pages.render("broken.html", Map.of("name", "x")));
         assertEquals("broken.html", e.template());
         assertEquals(3, e.line());
-        assertTrue(e.getMessage().contains("\"broken.html\" line 3"), e.getMessage());
+        assertEquals(7, e.column(), "the %} of {% if %}");
+        assertEquals("template \"broken.html\" line 3 column 7: Unexpected token \"EXECUTE_END\" of value \"%}\"",
+                e.getMessage());
+        assertTrue(e.source().startsWith("<p>ok</p>\n"), e.source());
     }
 
     @Test
-    void unknownFilterNamesTemplateAndLine() {
+    void unknownFilterNamesTemplateLineAndColumn() {
         TemplateException e = assertThrows(TemplateException.class, () -> pages.render("badfilter.html", Map.of()));
         assertEquals(2, e.line());
+        assertEquals(10, e.column());
         assertTrue(e.getMessage().contains("nosuchfilter"), e.getMessage());
     }
 
     @Test
-    void missingTemplateNamesItAndTheFolderSearched() {
+    void columnIsUnknownWhenTheOffendingTokenIsTwiceOnTheLine() {
+        TemplateException e = assertThrows(TemplateException.class, () -> pages.render("twice.html", Map.of()));
+        assertEquals(2, e.line());
+        assertEquals(-1, e.column());
+        assertTrue(e.getMessage().startsWith("template \"twice.html\" line 2 (column unknown): "), e.getMessage());
+    }
+
+    @Test
+    void aFilterFailingInJavaHasNeitherLineNorColumn() {
+        TemplateException e = assertThrows(TemplateException.class, () -> pages.render("baddate.html", Map.of("name", "x")));
+        assertEquals(-1, e.line());
+        assertEquals(-1, e.column());
+        assertTrue(e.getMessage().startsWith("template \"baddate.html\": "), e.getMessage());
+    }
+
+    @Test
+    void missingTemplateNamesItTheFolderAndTheFileLookedFor() {
         TemplateException e = assertThrows(TemplateException.class, () -> pages.render("nope.html", Map.of()));
-        assertTrue(e.getMessage().contains("\"nope.html\"") && e.getMessage().contains("classpath folder \"templates\""),
+        assertEquals("template \"nope.html\": not found in classpath folder \"templates\" (looked for classpath resource"
+                + " \"templates/nope.html\"); check the name and the folder", e.getMessage());
+        assertEquals(-1, e.line());
+    }
+
+    @Test
+    void missingIncludeNamesItAndTheLineAndColumnOfTheInclude(@TempDir Path dir) throws Exception {
+        TemplateException e = assertThrows(TemplateException.class, () -> pages.render("missing-include.html", Map.of()));
+        assertEquals("missing-include.html", e.template());
+        assertEquals(2, e.line());
+        assertEquals(15, e.column());
+        assertTrue(e.getMessage().endsWith("includes or extends \"nope-part.html\", which is not found in classpath folder"
+                + " \"templates\" (looked for classpath resource \"templates/nope-part.html\"); check the name and the folder"),
                 e.getMessage());
+
+        Files.writeString(dir.resolve("top.txt"), "{% include 'gone.txt' %}");
+        PebbleTemplates files = PebbleTemplates.builder(router).directory(dir).build();
+        TemplateException f = assertThrows(TemplateException.class, () -> files.render("top.txt", Map.of()));
+        assertEquals(1, f.line());
+        assertEquals(13, f.column());
+        assertTrue(f.getMessage().contains("(looked for file \"" + dir.toAbsolutePath().resolve("gone.txt") + "\")"),
+                f.getMessage());
+    }
+
+    @Test
+    void aFailingCourierFunctionGivesLineAndColumnOfTheCall() {
+        TemplateException e = assertThrows(TemplateException.class, () -> pages.render("unknown-route.html", Map.of()));
+        assertEquals(1, e.line());
+        assertEquals(4, e.column());
     }
 
     @Test

@@ -167,7 +167,12 @@ final class Connection implements Runnable {
     /** Returns the handler's reply; an exception becomes its status (AbortException) or a logged 500. */
     private Reply dispatch(ServerRequest request) {
         try {
-            return Dispatch.nonNull(ctx.handler.handle(request), "handler");
+            Reply reply = Dispatch.nonNull(ctx.handler.handle(request), "handler");
+            if (reply.body() instanceof ReplyBody.Template) {
+                // A handler that is not a Router returned Reply.render: nothing here can render it.
+                throw ((ReplyBody.Template) reply.body()).notRendered();
+            }
+            return reply;
         } catch (AbortException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
             return Reply.builder(e.status()).contentType(Reply.TEXT_UTF8).body(Dispatch.bytes(e.status() + " " + message)).build();

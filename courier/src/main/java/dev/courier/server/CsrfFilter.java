@@ -33,7 +33,8 @@ import java.util.Objects;
  * 128), base64url without padding, so it needs no escaping in HTML or headers. It is made on the
  * first {@link #token} call and kept in the {@link WebSession} under {@link #SESSION_KEY}; it is
  * compared in constant time ({@link MessageDigest#isEqual}) so its bytes cannot be guessed one
- * by one from response times.
+ * by one from response times. It changes at login: {@link WebSession#rotateId()} drops it (a new
+ * one is made on the next {@link #token} call) and {@link #rotate} replaces it at once.
  */
 public final class CsrfFilter implements BeforeFilter {
 
@@ -73,12 +74,31 @@ public final class CsrfFilter implements BeforeFilter {
         WebSession session = request.session();
         String t = session.get(SESSION_KEY, String.class);
         if (t == null) {
-            byte[] bytes = new byte[TOKEN_BYTES];
-            RANDOM.nextBytes(bytes);
-            t = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            t = newToken();
             session.put(SESSION_KEY, t);
         }
         return t;
+    }
+
+    /**
+     * Replaces the CSRF token of the request's session by a new one and returns it; pages
+     * rendered with the old token are refused from then on. Call it when the user's privileges
+     * change (OWASP: renew tokens at login), so a token seen before login, e.g. on a shared
+     * computer, is worth nothing after. {@link WebSession#rotateId()} does the same by dropping
+     * the token, so after it a login handler needs no call of its own.
+     *
+     * @throws IllegalStateException when no session filter ran for the request
+     */
+    public static String rotate(Request request) {
+        String t = newToken();
+        request.session().put(SESSION_KEY, t);
+        return t;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /**

@@ -22,14 +22,14 @@ final class Dispatch {
     Reply run() {
         Reply reply;
         try {
-            reply = beforeAndHandle();
+            reply = render(beforeAndHandle());
         } catch (Exception e) {
             reply = onException(e);
         }
         for (RouterState.ScopedFilter<AfterFilter> f : state.after) {
             if (f.appliesTo(segments)) {
                 try {
-                    reply = nonNull(f.filter.after(request, reply), "after filter");
+                    reply = render(nonNull(f.filter.after(request, reply), "after filter"));
                 } catch (Exception e) {
                     reply = onException(e);
                 }
@@ -86,7 +86,7 @@ final class Dispatch {
         ExceptionHandler<?> handler = findHandler(e);
         if (handler != null) {
             try {
-                return nonNull(call(handler, e), "exception handler for " + e.getClass().getName());
+                return render(nonNull(call(handler, e), "exception handler for " + e.getClass().getName()));
             } catch (Exception second) {
                 second.addSuppressed(e);
                 log(second, "exception handler failed");
@@ -98,6 +98,14 @@ final class Dispatch {
             String message = h.getMessage() == null ? "" : h.getMessage();
             return errorReply(Reply.builder(h.status()).contentType(Reply.TEXT_UTF8)
                     .body(bytes(h.status() + " " + message)).build());
+        }
+        RenderException failure = RenderFailure.find(e);
+        if (failure != null) {
+            log(e, RenderFailure.logLine(failure));
+            TemplateEngine engine = state.templates;
+            // Development pages skip the 500 status handler: a custom error page would hide the fault.
+            return engine != null && engine.development() ? RenderFailure.developmentPage(failure)
+                    : errorReply(internalError());
         }
         log(e, "handler failed");
         return errorReply(internalError());
@@ -129,11 +137,35 @@ final class Dispatch {
             return reply;
         }
         try {
-            return nonNull(h.handle(request, reply), "status handler for " + reply.status());
+            return render(nonNull(h.handle(request, reply), "status handler for " + reply.status()));
         } catch (Exception e) {
             log(e, "status handler for " + reply.status() + " failed; sending the default reply");
             return reply;
         }
+    }
+
+    /**
+     * Returns {@code reply} with a {@link Reply#render} body rendered for the current request,
+     * and its content type set unless the reply has one; any other reply as it is.
+     *
+     * @throws IllegalStateException when the router has no template engine
+     * @throws RuntimeException what the engine throws, usually a {@link RenderException}
+     */
+    private Reply render(Reply reply) {
+        if (!(reply.body() instanceof ReplyBody.Template)) {
+            return reply;
+        }
+        ReplyBody.Template t = (ReplyBody.Template) reply.body();
+        TemplateEngine engine = state.templates;
+        if (engine == null) {
+            throw new IllegalStateException("Reply.render(" + Escape.quote(t.name()) + ", ...) needs a template engine:"
+                    + " call router.templates(engine) before serving, e.g. with PebbleTemplates from courier-templates");
+        }
+        Reply.Builder b = reply.newBuilder().body(bytes(engine.render(request, t.name(), t.model())));
+        if (reply.header("Content-Type") == null) {
+            b.contentType(engine.contentType(t.name()));
+        }
+        return b.build();
     }
 
     private void log(Exception e, String what) {

@@ -6,6 +6,7 @@ import dev.courier.json.JsonMapper;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Objects;
  * Reply.redirect("/login");                             // 302 Location: /login
  * Reply.builder(201).header("Location", "/users/7").build();
  * Reply.html("<p>gone</p>").withStatus(410);
+ * Reply.render("items.html", Map.of("items", items));   // rendered by the router's template engine
  * }</pre>
  *
  * <p>The server adds {@code Date} and the framing ({@code Content-Length} or chunked) from the
@@ -58,6 +60,32 @@ public final class Reply {
     /** Returns a 200 reply with {@code html} as a UTF-8 {@code text/html} body. */
     public static Reply html(String html) {
         return bytes(html.getBytes(StandardCharsets.UTF_8), HTML_UTF8);
+    }
+
+    /**
+     * Returns a 200 reply of template {@code template} rendered with {@code model}, like Flask's
+     * {@code render_template}: {@code Reply.render("items.html", Map.of("items", items))}.
+     *
+     * <p>The rendering is deferred: the {@link Router} does it with the engine given to
+     * {@link Router#templates(TemplateEngine)} once the handler (or an error handler) returns,
+     * before the after filters run, with the request added to the model under
+     * {@link TemplateEngine#REQUEST}, so template functions can reach the session and what they
+     * change in it is saved. {@code Content-Type} comes from
+     * {@link TemplateEngine#contentType(String)} unless the reply sets one; status, headers and
+     * cookies set on this reply are kept, e.g. {@code Reply.render("form.html", m).withStatus(422)}.
+     * A failing template becomes a 500 (see {@link RenderException}); a router without an engine
+     * answers 500 and logs an {@link IllegalStateException} saying to call
+     * {@code router.templates(...)}. The model is copied; its values may be null.
+     *
+     * @throws IllegalArgumentException for an empty template name
+     */
+    public static Reply render(String template, Map<String, ?> model) {
+        return builder(200).body(new ReplyBody.Template(template, model)).build();
+    }
+
+    /** Returns a 200 reply of template {@code template} rendered with an empty model; see {@link #render(String, Map)}. */
+    public static Reply render(String template) {
+        return render(template, Map.of());
     }
 
     /**

@@ -2,15 +2,20 @@ package dev.courier.server;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The content of a {@link Reply}: nothing, bytes in memory, a stream, or a region of a file.
+ * The content of a {@link Reply}: nothing, bytes in memory, a stream, a region of a file, or a
+ * template the router renders later.
  *
  * <p>The connection loop frames each kind by its {@link #length()}: a known length becomes
  * {@code Content-Length}, an unknown one ({@code -1}, streams only) chunked coding on HTTP/1.1 or
  * close-delimited on HTTP/1.0. A {@link FileRegion} lets the loop send the bytes with
- * {@code FileChannel.transferTo} on plain connections.
+ * {@code FileChannel.transferTo} on plain connections. A {@link Template} never reaches the loop:
+ * the {@link Router} turns it into {@link Bytes} before its after filters run.
  */
 public abstract class ReplyBody {
 
@@ -140,6 +145,59 @@ public abstract class ReplyBody {
         @Override
         public String toString() {
             return "file(" + path + ", offset=" + offset + ", length=" + length + ")";
+        }
+    }
+
+    /**
+     * A template still to be rendered, as {@link Reply#render} makes it: the {@link Router}
+     * renders it with its {@link Router#templates engine} and the current request, so tests can
+     * also look at which template a handler chose and with what model.
+     */
+    public static final class Template extends ReplyBody {
+        private final String name;
+        private final Map<String, Object> model;
+
+        Template(String name, Map<String, ?> model) {
+            Objects.requireNonNull(name, "template");
+            Objects.requireNonNull(model, "model");
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("template name is empty; give a name such as \"page.html\"");
+            }
+            Map<String, Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<String, ?> e : model.entrySet()) {
+                // A copy, so the reply stays what the handler returned; null values are allowed,
+                // as templates test for them.
+                copy.put(Objects.requireNonNull(e.getKey(), "model key"), e.getValue());
+            }
+            this.name = name;
+            this.model = Collections.unmodifiableMap(copy);
+        }
+
+        /** Returns the template's name, e.g. {@code "items.html"}. */
+        public String name() {
+            return name;
+        }
+
+        /** Returns the model (unmodifiable; the request is added only when rendering). */
+        public Map<String, Object> model() {
+            return model;
+        }
+
+        /** Returns -1: the length is known only once rendered. */
+        @Override
+        public long length() {
+            return -1;
+        }
+
+        /** Returns the error for a template reply that reached the wire without a router to render it. */
+        IllegalStateException notRendered() {
+            return new IllegalStateException("Reply.render(" + Escape.quote(name) + ", ...) is rendered by a Router:"
+                    + " serve it through a Router and register the engine with router.templates(engine)");
+        }
+
+        @Override
+        public String toString() {
+            return "template(" + name + ")";
         }
     }
 }

@@ -49,6 +49,9 @@ import java.util.function.Consumer;
  * path, in registration order, until one returns a reply; 4. otherwise call the handler, or make
  * the 404/405/automatic OPTIONS reply; 5. map an exception to a reply (below); 6. run the after
  * filters in scope, in registration order, on whatever reply came out, error replies included.
+ * A {@link Reply#render} reply is rendered by the {@link #templates(TemplateEngine) engine} as
+ * soon as a handler, exception handler, status handler or after filter returns it, so after
+ * filters see the page and the session changes a template makes are saved.
  *
  * <p><b>Errors.</b> An exception from a handler or filter goes to the {@link #exception}
  * handler registered for its class or the nearest superclass (the most specific class wins).
@@ -57,7 +60,10 @@ import java.util.function.Consumer;
  * otherwise becomes a text reply with its status and message. Any other unhandled exception
  * becomes a 500 with no details, and is logged with its stack trace. The router's own error
  * replies (400, 404, 405, 500 and those of {@link AbortException}) then pass through the
- * {@link #status} handler for their status, if any.
+ * {@link #status} handler for their status, if any. A {@link RenderException} (a template
+ * that is missing or fails) that no exception handler takes is logged with the template, line and column; the client gets the
+ * plain 500, or, when the engine is in development mode, a page showing the fault and its source
+ * lines.
  *
  * <p><b>Named routes.</b> Give a route a name with the overloads that take one first
  * ({@code get("user.show", "/users/{id}", handler)}, or {@link #route(String, Method, String,
@@ -290,6 +296,30 @@ public final class Router implements Handler {
         checkNotFrozen();
         state.statusHandlers.put(status, handler);
         return this;
+    }
+
+    /**
+     * Makes {@code engine} render the {@link Reply#render} replies of this router (router-wide,
+     * also when called on a group) and returns this router:
+     * {@code router.templates(PebbleTemplates.builder(router).build())}. When the engine is in
+     * {@linkplain TemplateEngine#development() development mode}, a failing template's 500 page
+     * shows where and why (see {@link RenderException}).
+     *
+     * @throws IllegalStateException if the router already serves requests
+     */
+    public Router templates(TemplateEngine engine) {
+        Objects.requireNonNull(engine, "engine");
+        checkNotFrozen();
+        state.templates = engine;
+        return this;
+    }
+
+    /**
+     * Returns the engine given to {@link #templates(TemplateEngine)}, or null, e.g. to render a
+     * mail body outside a handler: {@code router.templates().render("mail.txt", model)}.
+     */
+    public TemplateEngine templates() {
+        return state.templates;
     }
 
     /**

@@ -19,6 +19,8 @@ final class RouterState {
     final List<ScopedFilter<AfterFilter>> after = new ArrayList<>();
     final Map<Class<?>, ExceptionHandler<?>> exceptionHandlers = new HashMap<>();
     final Map<Integer, StatusHandler> statusHandlers = new HashMap<>();
+    /** Renders {@link Reply#render} replies; null until {@link Router#templates(TemplateEngine)}. */
+    TemplateEngine templates;
     System.Logger logger = LOG;
     volatile boolean frozen;
 

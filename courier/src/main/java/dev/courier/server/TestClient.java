@@ -93,13 +93,19 @@ public final class TestClient {
         InMemoryRequest request = new InMemoryRequest(method, target, h.build(), body,
                 ServerLimits.DEFAULT_MAX_BODY_BYTES);
         try {
-            Reply reply = handler.handle(request);
+            Reply reply;
+            try {
+                reply = handler.handle(request);
+            } catch (Exception e) {
+                throw new IllegalStateException("handler threw for " + method.name() + " " + Escape.quote(target)
+                        + "; a Router never does, wrap the handler in one", e);
+            }
+            if (reply.body() instanceof ReplyBody.Template t) {
+                throw t.notRendered();
+            }
             cookies.store(url, reply.headers().all("Set-Cookie"));
             byte[] bytes = method.equals(Method.HEAD) ? new byte[0] : bodyBytes(reply.body());
             return new Result(reply.status(), reply.headers(), bytes);
-        } catch (Exception e) {
-            throw new IllegalStateException("handler threw for " + method.name() + " " + Escape.quote(target)
-                    + "; a Router never does, wrap the handler in one", e);
         } finally {
             for (AutoCloseable c : request.cleanup) {
                 try {

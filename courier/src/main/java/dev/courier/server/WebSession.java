@@ -147,14 +147,18 @@ public final class WebSession {
 
     /**
      * Moves the data to a new, random ID and retires the old one (call it after login, so an ID
-     * planted before login is worth nothing: OWASP's session-fixation defence).
+     * planted before login is worth nothing: OWASP's session-fixation defence). The
+     * {@link CsrfFilter} token is dropped too, so forms rendered before login are refused and the
+     * next page gets a new token (OWASP: renew CSRF tokens when privileges change; Django does so
+     * at login); every other value moves as it is.
      */
     public void rotateId() {
         ensureLoaded();
         if (id != null && previousId == null) {
             previousId = id;
         }
-        Map<String, Object> all = view();
+        Map<String, Object> all = new LinkedHashMap<>(view());
+        all.remove(CsrfFilter.SESSION_KEY);
         id = null;
         data = new LinkedHashMap<>();
         removes.clear();
