@@ -80,6 +80,40 @@ class SessionFeaturesTest {
     }
 
     @Test
+    void aRepeatedRequestSendsTheSameHeadAndAChangedOneItsOwn() throws Exception {
+        List<String> heads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (FakeServer server = new FakeServer(c -> {
+            for (RequestHead h; (h = c.readRequest(null)) != null; ) {
+                heads.add(h.method() + " " + h.target() + " x=" + h.headers().get("X-Step"));
+                c.ok("ok");
+            }
+        })) {
+            List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (Session s = Session.builder().wireLog((dir, data) -> {
+                if (dir == WireLog.Direction.SENT) {
+                    sent.add(new String(data, StandardCharsets.ISO_8859_1));
+                }
+            }).build()) {
+                Request again = Request.builder(Method.GET, server.url("/same")).build();
+                for (int i = 0; i < 3; i++) {
+                    assertEquals("ok", s.send(again).text());
+                }
+                assertEquals("ok", s.send(Request.builder(Method.GET, server.url("/same")).header("X-Step", "4").build()).text());
+                assertEquals("ok", s.send(again).text());
+                assertEquals("ok", s.send(Request.builder(Method.DELETE, server.url("/same")).build()).text());
+            }
+            assertEquals(1, server.connections.get(), "all on one kept-alive connection");
+            assertEquals(List.of("GET /same x=null", "GET /same x=null", "GET /same x=null", "GET /same x=4",
+                    "GET /same x=null", "DELETE /same x=null"), heads);
+            assertEquals(6, sent.size(), String.valueOf(sent));
+            assertEquals(sent.get(0), sent.get(1));
+            assertEquals(sent.get(0), sent.get(2));
+            assertEquals(sent.get(0), sent.get(4));
+            assertTrue(sent.get(3).contains("\r\nX-Step: 4\r\n"), sent.get(3));
+        }
+    }
+
+    @Test
     void connectTimeoutWhenTheServerBacklogIsFull() throws Exception {
         // A listener that never accepts: once its backlog is full, Linux drops further SYNs.
         try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -49,6 +49,19 @@ public final class Connection implements Closeable {
     private final IoWatchdog.Guard guard = new IoWatchdog.Guard(this);
     private int writeLength;
 
+    /*
+     * The last request head sent, by the identity of the immutable objects it was made of, and
+     * its bytes once the same objects came twice in a row. A prepared Request sent again and
+     * again reaches here with the same URL and header objects (the Session caches both), so its
+     * head is validated and encoded once per connection rather than per request; any other
+     * request costs two reference comparisons.
+     */
+    private Object headMethod;
+    private Object headUrl;
+    private Object headFields;
+    private boolean headSeenTwice;
+    private byte[] headBytes;
+
     private int readTimeoutMillis;
     private int writeTimeoutMillis;
     private Deadline deadline = Deadline.after(null);
@@ -83,6 +96,32 @@ public final class Connection implements Closeable {
     /** Returns this connection's request head writer, whose buffer is reused for every request. */
     HeadWriter headWriter() {
         return headWriter;
+    }
+
+    /** Returns the bytes of {@code request}'s head when this connection encoded the same head objects before, else null. */
+    byte[] repeatedHead(ExchangeRequest request) {
+        boolean same = request.method() == headMethod && request.url() == headUrl && request.headers() == headFields;
+        if (!same) {
+            headMethod = request.method();
+            headUrl = request.url();
+            headFields = request.headers();
+            headSeenTwice = false;
+            headBytes = null;
+            return null;
+        }
+        if (headBytes == null) {
+            headSeenTwice = true;
+        }
+        return headBytes;
+    }
+
+    /** Keeps a copy of the head just encoded for {@code request} once its objects came twice in a row. */
+    void sentHead(ExchangeRequest request, ByteBuffer encoded) {
+        if (headSeenTwice && request.headers() == headFields) {
+            byte[] copy = new byte[encoded.remaining()];
+            encoded.duplicate().get(copy);
+            headBytes = copy;
+        }
     }
 
     /** Returns this connection's response head parser, reset for a new head. */

@@ -87,10 +87,16 @@ final class Exchange {
     }
 
     private void writeHead() throws TransportFailure {
+        byte[] repeated = connection.repeatedHead(request);
+        if (repeated != null) {
+            connection.write(repeated, 0, repeated.length);
+            return;
+        }
         RequestHead head = RequestHead.builder(request.method(), request.url().requestTarget())
                 .headers(request.headers()).build();
         ByteBuffer bytes = connection.headWriter().encode(head);
         connection.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        connection.sentHead(request, bytes);
     }
 
     private void writeBody() throws TransportFailure {
