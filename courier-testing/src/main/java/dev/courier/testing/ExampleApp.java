@@ -36,7 +36,8 @@ import java.util.Map;
  * {@code static} ({@code /static/{filename...}}). Every POST must carry the session's CSRF token
  * (each form has it in a hidden field); without it the reply is a 403 page. Decoded values appear
  * in elements with ids and classes, so browser tests can read them. The templates are under
- * {@value #TEMPLATES} on the class path.
+ * {@value #TEMPLATES} on the class path; the app needs the {@code courier-templates} module, an
+ * optional dependency of this one. {@code courier serve --example} runs it.
  */
 public final class ExampleApp {
 
