@@ -1,6 +1,7 @@
 package dev.courier.testing;
 
 import dev.courier.multipart.FormFile;
+import dev.courier.server.CsrfFilter;
 import dev.courier.server.Form;
 import dev.courier.server.HttpServer;
 import dev.courier.server.MemorySessionStore;
@@ -9,54 +10,71 @@ import dev.courier.server.Request;
 import dev.courier.server.Router;
 import dev.courier.server.SessionFilter;
 import dev.courier.server.StaticFiles;
+import dev.courier.server.TemplateEngine;
+import dev.courier.templates.PebbleTemplates;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small web site that shows the server as browsers use it: HTML forms (urlencoded and
- * multipart with several files), a login kept in a server-side session, redirect after POST,
- * and a static folder served with ranges. Run it with
+ * A small web site that shows the server as browsers use it, built the way a Flask app is:
+ * pages rendered from templates (Pebble, Jinja2 syntax) that extend one base layout, named
+ * routes linked with {@code url_for}, HTML forms (urlencoded and multipart with several files)
+ * protected by a CSRF token, a login kept in a server-side session, redirect after POST with a
+ * flash message shown once, and a static folder served with ranges. Run it with
  * {@code java dev.courier.testing.ExampleApp 8080 ./public} and open {@code http://127.0.0.1:8080/}.
  *
- * <p>Pages: {@code /} (links), {@code /forms} (both forms), {@code POST /form} and
- * {@code POST /upload} (keep what was decoded in the session, then 303 to {@code /result}),
- * {@code /result} (shows it), {@code /login} (any user name, password {@value #PASSWORD}),
- * {@code /me}, {@code POST /logout}, and {@code /static/...}. Decoded values appear in elements
- * with ids and classes, so browser tests can read them.
+ * <p>Routes, by name: {@code home} ({@code /}, links), {@code forms} ({@code /forms}, both
+ * forms), {@code form} and {@code upload} ({@code POST /form}, {@code POST /upload}: keep what
+ * was decoded in the session, flash a note, then 303 to {@code /result}), {@code result}
+ * ({@code /result}, shows it), {@code login} ({@code /login}, any user name, password
+ * {@value #PASSWORD}), {@code me} ({@code /me}), {@code logout} ({@code POST /logout}) and
+ * {@code static} ({@code /static/{filename...}}). Every POST must carry the session's CSRF token
+ * (each form has it in a hidden field); without it the reply is a 403 page. Decoded values appear
+ * in elements with ids and classes, so browser tests can read them. The templates are under
+ * {@value #TEMPLATES} on the class path; the app needs the {@code courier-templates} module, an
+ * optional dependency of this one. {@code courier serve --example} runs it.
  */
 public final class ExampleApp {
 
     /** The password the login page accepts, for any user name. */
     public static final String PASSWORD = "courier";
 
-    private ExampleApp() {
+    /** The class-path folder of the app's templates. */
+    static final String TEMPLATES = "dev/courier/testing/templates";
+
+    private final Router router;
+    private final TemplateEngine pages;
+
+    private ExampleApp(Router router) {
+        this.router = router;
+        this.pages = PebbleTemplates.builder(router).classpath(TEMPLATES).build();
     }
 
     /** Returns the app's router, serving {@code staticDir} under {@code /static/}. */
     public static Router router(Path staticDir) {
         Router router = SessionFilter.builder(MemorySessionStore.builder().build()).build().install(new Router());
+        CsrfFilter.builder().build().install(router);   // after the session filter, whose session it reads
+        ExampleApp app = new ExampleApp(router);
         return router
-                .get("/", req -> page("Courier example", "<ul><li><a id=\"to-forms\" href=\"/forms\">Forms</a></li>"
-                        + "<li><a id=\"to-login\" href=\"/login\">Log in</a></li>"
-                        + "<li><a id=\"to-me\" href=\"/me\">Who am I?</a></li>"
-                        + "<li><a href=\"/static/\">Static files</a></li></ul>" + who(req)))
-                .get("/forms", req -> page("Forms", FORMS))
-                .post("/form", req -> keep(req, "urlencoded"))
-                .post("/upload", req -> keep(req, "multipart"))
-                .get("/result", ExampleApp::result)
-                .get("/login", req -> page("Log in", LOGIN))
-                .post("/login", ExampleApp::login)
-                .get("/me", req -> page("Me", who(req) + "<form method=\"post\" action=\"/logout\">"
-                        + "<button id=\"logout\" type=\"submit\">Log out</button></form>"))
-                .post("/logout", req -> {
-                    req.session().invalidate();
-                    return Reply.redirect("/", 303);
-                })
-                .staticFiles("/static", StaticFiles.builder(staticDir).directoryListing(true).build());
+                .get("home", "/", req -> app.page(req, "home.html", Map.of()))
+                .get("forms", "/forms", req -> app.page(req, "forms.html", Map.of()))
+                .post("form", "/form", req -> app.keep(req, "urlencoded", "Form received"))
+                .post("upload", "/upload", req -> app.keep(req, "multipart", "Upload received"))
+                .get("result", "/result", app::result)
+                .get("login", "/login", req -> app.page(req, "login.html", Map.of()))
+                .post("login", "/login", app::login)
+                .get("me", "/me", req -> app.page(req, "me.html", Map.of()))
+                .post("logout", "/logout", app::logout)
+                .get("static", "/static/{filename...}", StaticFiles.builder(staticDir).directoryListing(true).build()
+                        .handler("/static"))
+                .get("static.root", "/static", req -> Reply.redirect(router.url("static", Map.of("filename", "")), 301))
+                // The CSRF filter refuses with a plain-text 403; browsers get a page in the site's layout.
+                .status(403, (req, reply) -> app.page(req, "forbidden.html", Map.of()).withStatus(403));
     }
 
     /** Starts the app on loopback {@code port} (0 for any free one) and returns the running server. */
@@ -72,25 +90,25 @@ public final class ExampleApp {
         System.out.println("Courier example app on " + server.url() + "/ serving " + dir.toAbsolutePath() + " under /static/");
     }
 
-    private static final String FORMS = "<h2>Urlencoded</h2>"
-            + "<form id=\"urlencoded\" method=\"post\" action=\"/form\" accept-charset=\"utf-8\">"
-            + "<label>Name <input id=\"name\" name=\"name\"></label>"
-            + "<label>Comment <textarea id=\"comment\" name=\"comment\"></textarea></label>"
-            + "<button id=\"send-form\" type=\"submit\">Send</button></form>"
-            + "<h2>Multipart</h2>"
-            + "<form id=\"multipart\" method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\">"
-            + "<label>Title <input id=\"title\" name=\"title\"></label>"
-            + "<label>Files <input id=\"files\" name=\"files\" type=\"file\" multiple></label>"
-            + "<button id=\"send-upload\" type=\"submit\">Upload</button></form>";
-
-    private static final String LOGIN = "<form method=\"post\" action=\"/login\">"
-            + "<label>User <input id=\"user\" name=\"user\"></label>"
-            + "<label>Password <input id=\"password\" name=\"password\" type=\"password\"></label>"
-            + "<button id=\"login\" type=\"submit\">Log in</button></form>";
+    /** Returns template {@code name} rendered for {@code req}, with the signed-in user (or null) as {@code user}. */
+    private Reply page(Request req, String name, Map<String, ?> model) {
+        Map<String, Object> m = new HashMap<>(model);
+        m.put("user", req.session().get("user", String.class));
+        return pages.reply(req, name, m);
+    }
 
     /** Keeps what the server decoded in the session, then redirects (POST/redirect/GET). */
-    private static Reply keep(Request req, String kind) throws IOException {
+    private Reply keep(Request req, String kind, String note) throws IOException {
         Form form = req.form();
+        List<Object> fields = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : form.fields().entrySet()) {
+            if (e.getKey().equals(CsrfFilter.FIELD)) {
+                continue;   // the filter checked it; the user did not type it
+            }
+            for (String v : e.getValue()) {
+                fields.add(Map.of("name", e.getKey(), "value", v));
+            }
+        }
         List<Object> files = new ArrayList<>();
         for (Map.Entry<String, List<FormFile>> e : form.files().entrySet()) {
             for (FormFile f : e.getValue()) {
@@ -104,74 +122,33 @@ public final class ExampleApp {
         }
         Map<String, Object> decoded = new LinkedHashMap<>();
         decoded.put("kind", kind);
-        decoded.put("fields", form.fields());
+        decoded.put("fields", fields);
         decoded.put("files", files);
         req.session().put("last", decoded);
-        return Reply.redirect("/result", 303);
+        req.flash(note);
+        return Reply.redirect(router.url("result"), 303);
     }
 
-    private static Reply result(Request req) {
+    private Reply result(Request req) {
         Map<?, ?> last = req.session().get("last", Map.class);
-        if (last == null) {
-            return page("Result", "<p id=\"nothing\">Nothing submitted yet.</p>");
-        }
-        StringBuilder sb = new StringBuilder("<p id=\"kind\">").append(html(String.valueOf(last.get("kind")))).append("</p><dl>");
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) last.get("fields")).entrySet()) {
-            for (Object v : (List<?>) e.getValue()) {
-                sb.append("<dt>").append(html(e.getKey().toString())).append("</dt><dd class=\"field\" data-name=\"")
-                        .append(html(e.getKey().toString())).append("\">").append(html(v.toString())).append("</dd>");
-            }
-        }
-        sb.append("</dl><ul>");
-        for (Object o : (List<?>) last.get("files")) {
-            Map<?, ?> f = (Map<?, ?>) o;
-            sb.append("<li class=\"file\" data-field=\"").append(html(String.valueOf(f.get("field"))))
-                    .append("\" data-size=\"").append(f.get("size")).append("\" data-type=\"")
-                    .append(html(String.valueOf(f.get("type")))).append("\">")
-                    .append(html(String.valueOf(f.get("filename")))).append("</li>");
-        }
-        return page("Result", sb.append("</ul>").toString());
+        return page(req, "result.html", last == null ? Map.of() : Map.of("last", last));
     }
 
-    private static Reply login(Request req) throws IOException {
+    private Reply login(Request req) throws IOException {
         String user = req.form().field("user");
         if (user == null || user.isBlank() || !PASSWORD.equals(req.form().field("password"))) {
-            return page("Log in", "<p id=\"error\">Wrong user or password.</p>" + LOGIN).withStatus(401);
+            return page(req, "login.html", Map.of("error", true)).withStatus(401);
         }
         req.session().rotateId();   // a new ID after login: an ID planted before it is worthless
         req.session().put("user", user);
-        return Reply.redirect("/me", 303);
+        req.flash("Signed in as " + user);
+        return Reply.redirect(router.url("me"), 303);
     }
 
-    private static String who(Request req) {
-        String user = req.session().get("user", String.class);
-        return user == null ? "<p id=\"who\">Not signed in</p>"
-                : "<p id=\"who\">Signed in as <b id=\"user-name\">" + html(user) + "</b></p>";
-    }
-
-    private static Reply page(String title, String body) {
-        return Reply.html("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + html(title)
-                + "</title></head><body><h1>" + html(title) + "</h1>" + body
-                + "<p><a href=\"/\">Home</a></p></body></html>");
-    }
-
-    /** Returns {@code s} safe inside HTML text and double-quoted attributes, CRs kept. */
-    static String html(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<': sb.append("&lt;"); break;
-                case '>': sb.append("&gt;"); break;
-                case '&': sb.append("&amp;"); break;
-                case '"': sb.append("&quot;"); break;
-                case '\'': sb.append("&#39;"); break;
-                // HTML parsing turns CR LF into LF (WHATWG HTML §13.2.3.5); a reference keeps the
-                // CR, so the page source holds exactly what the server decoded
-                case '\r': sb.append("&#13;"); break;
-                default: sb.append(c);
-            }
-        }
-        return sb.toString();
+    private Reply logout(Request req) {
+        // The old session and its ID are gone; the note starts a new, anonymous one.
+        req.session().invalidate();
+        req.flash("Signed out");
+        return Reply.redirect(router.url("home"), 303);
     }
 }

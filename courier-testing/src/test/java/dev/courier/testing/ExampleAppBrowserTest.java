@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.courier.http.Method;
 import dev.courier.server.HttpServer;
+import dev.courier.server.Reply;
+import dev.courier.server.Router;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -30,8 +34,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The example app driven by a real headless Chromium: what the browser sends for forms and
- * uploads, how it keeps the session cookie, and a byte range fetched from a page. Skipped with
- * a message when Chromium or chromedriver is not installed.
+ * uploads, how it keeps the session cookie, flash messages after a redirect, a form posted from
+ * another origin and refused for its missing CSRF token, and a byte range fetched from a page.
+ * Skipped with a message when Chromium or chromedriver is not installed.
  */
 class ExampleAppBrowserTest {
 
@@ -43,6 +48,10 @@ class ExampleAppBrowserTest {
 
     private static HttpServer server;
     private static HttpServer tlsServer;
+    /** Another origin (same host, other port), serving a page whose forms post to the app. */
+    private static HttpServer otherSite;
+    /** What the app saw of each POST, recorded by an after filter (which runs on refusals too). */
+    private static final List<SeenPost> posts = new CopyOnWriteArrayList<>();
     private static ChromeDriver browser;
     private static String base;
     private static String unavailable;
@@ -55,8 +64,17 @@ class ExampleAppBrowserTest {
         }
         Path statics = Files.createDirectories(tmp.resolve("static"));
         Files.write(statics.resolve("big.bin"), bigFile());
-        server = ExampleApp.start(0, statics);
+        Router app = ExampleApp.router(statics).after((req, reply) -> {
+            if (Method.POST.equals(req.method())) {
+                posts.add(new SeenPost(req.path(), reply.status(), req.header("Origin"), req.header("Cookie"),
+                        req.header("Sec-Fetch-Site"), req.form().field("_csrf")));
+            }
+            return reply;
+        });
+        server = HttpServer.builder().port(0).handler(app).start();
         base = server.url();
+        otherSite = HttpServer.builder().port(0)
+                .handler(new Router().get("/", req -> Reply.html(otherSitePage(base)))).start();
         tlsServer = HttpServer.builder().port(0).tls(SelfSignedCertificate.get().serverContext())
                 .handler(ExampleApp.router(statics)).start();
         // accepts the self-signed certificate of tlsServer (loopback only)
@@ -73,6 +91,9 @@ class ExampleAppBrowserTest {
         }
         if (tlsServer != null) {
             tlsServer.close();
+        }
+        if (otherSite != null) {
+            otherSite.close();
         }
     }
 
@@ -95,10 +116,12 @@ class ExampleAppBrowserTest {
         Map<String, String> fields = fields();
         assertEquals("Zoë Ådahl 日本 €", fields.get("name"));
         // HTML's form submission sends textarea line breaks as CRLF (WHATWG HTML §4.10.21.8); the
-        // page's DOM would fold CR LF back to LF, so read the bytes the server rendered instead
-        String html = (String) browser.executeAsyncScript(
-                "const done = arguments[0]; fetch('/result').then(r => r.text()).then(done)");
-        assertTrue(html.contains("data-name=\"comment\">one &amp; two&#13;\nthree=3 +%</dd>"), html);
+        // page's DOM folds CR LF back to LF (§13.2.3.5), so read the text the server rendered; the
+        // script returns it JSON-encoded because a bare CR in a script's result string did not
+        // survive the trip through chromedriver (seen: the returned string had LF only)
+        String json = (String) browser.executeAsyncScript(
+                "const done = arguments[0]; fetch('/result').then(r => r.text()).then(t => done(JSON.stringify(t)))");
+        assertTrue(json.contains("data-name=\\\"comment\\\">one &amp; two\\r\\nthree=3 +%</dd>"), json);
     }
 
     @Test
@@ -137,12 +160,19 @@ class ExampleAppBrowserTest {
         browser.findElement(By.id("to-me")).click();
         assertEquals("Signed in as Åsa", browser.findElement(By.id("who")).getText());
 
+        String signedIn = browser.manage().getCookieNamed("sid").getValue();
         browser.findElement(By.id("logout")).click();
         waitForPath("/");
         assertEquals("Not signed in", browser.findElement(By.id("who")).getText());
-        assertNull(browser.manage().getCookieNamed("sid"), "the browser dropped the cleared cookie");
+        assertEquals(List.of("Signed out"), flashes());
+        // The "Signed out" note lives in a new, anonymous session: the browser holds its ID now.
+        Cookie after = browser.manage().getCookieNamed("sid");
+        assertTrue(after == null || !after.getValue().equals(signedIn), "the signed-in ID was replaced");
         browser.get(base + "/me");
         assertEquals("Not signed in", browser.findElement(By.id("who")).getText());
+        browser.manage().addCookie(new Cookie("sid", signedIn, "/"));
+        browser.get(base + "/me");
+        assertEquals("Not signed in", browser.findElement(By.id("who")).getText(), "the old ID is dead on the server");
     }
 
     @Test
@@ -180,7 +210,9 @@ class ExampleAppBrowserTest {
         assertNull(browser.manage().getCookieNamed("sid"));
         browser.findElement(By.id("logout")).click();
         waitForUrl(https + "/");
-        assertNull(browser.manage().getCookieNamed("__Host-sid"));
+        assertEquals("Not signed in", browser.findElement(By.id("who")).getText());
+        Cookie after = browser.manage().getCookieNamed("__Host-sid");
+        assertTrue(after == null || !after.getValue().equals(sid.getValue()), "the signed-in ID was replaced");
     }
 
     @Test
@@ -191,6 +223,78 @@ class ExampleAppBrowserTest {
         String after = browser.manage().getCookieNamed("sid").getValue();
         assertNotEquals(planted, after, () -> "cookies: " + browser.manage().getCookies());
         assertEquals("Signed in as ada", browser.findElement(By.id("who")).getText());
+    }
+
+    @Test
+    void aTemplatedFormPostsWithItsHiddenTokenAndTheNextPageShowsTheFlashOnce() {
+        browser.get(base + "/forms");
+        assertEquals("Forms", browser.getTitle());
+        String token = browser.findElement(By.cssSelector("#urlencoded input[type=hidden][name=_csrf]"))
+                .getAttribute("value");
+        assertEquals(43, token.length(), token);   // 32 random bytes, base64url without padding
+        browser.findElement(By.id("name")).sendKeys("Ada");
+        browser.findElement(By.id("send-form")).click();
+
+        waitForPath("/result");
+        assertEquals(List.of("Form received"), flashes());
+        assertEquals("Ada", fields().get("name"));
+        SeenPost seen = posts.get(posts.size() - 1);
+        assertEquals("/form", seen.path());
+        assertEquals(303, seen.status());
+        assertEquals(token, seen.csrfField(), "the token rode in the hidden field");
+
+        browser.navigate().refresh();
+        waitForPath("/result");
+        assertEquals(List.of(), flashes(), "a flash message shows once");
+        assertEquals("Ada", fields().get("name"), "the result itself is still there");
+    }
+
+    @Test
+    void formsOnAnotherOriginPostWithTheSessionCookieButNoTokenAndAreRefused() {
+        logIn("ada");
+        browser.get(base + "/forms");
+        browser.findElement(By.id("name")).sendKeys("ada's note");
+        browser.findElement(By.id("send-form")).click();
+        waitForPath("/result");
+
+        for (String button : List.of("claim", "leave")) {
+            browser.get(otherSite.url() + "/");
+            assertEquals("Win a prize", browser.getTitle());
+            int before = posts.size();
+            browser.findElement(By.id(button)).click();
+            waitForPath(button.equals("claim") ? "/form" : "/logout");
+
+            assertEquals("Forbidden", browser.findElement(By.tagName("h1")).getText());
+            assertTrue(browser.findElement(By.id("forbidden")).getText().startsWith("This request was refused"));
+            assertEquals(before + 1, posts.size());
+            SeenPost seen = posts.get(before);
+            assertEquals(403, seen.status());
+            assertEquals(otherSite.url(), seen.origin(), "a cross-origin POST");
+            // 127.0.0.1 on another port is another origin but the same site, so the SameSite=Lax
+            // cookie rides along: only the token stops the request (the classic CSRF case).
+            assertEquals("same-site", seen.fetchSite());
+            assertTrue(seen.cookie() != null && seen.cookie().contains("sid="), () -> "cookie: " + seen.cookie());
+            assertNull(seen.csrfField());
+        }
+
+        browser.get(base + "/result");
+        assertEquals("ada's note", fields().get("name"), "the stored result is unchanged");
+        assertFalse(browser.getPageSource().contains("mallory"));
+        browser.get(base + "/me");
+        assertEquals("Signed in as ada", browser.findElement(By.id("who")).getText(), "still signed in");
+    }
+
+    @Test
+    void aFormWhoseTokenWasTamperedWithIsRefused() {
+        browser.get(base + "/forms");
+        browser.executeScript("document.querySelector('#urlencoded input[name=_csrf]').value = 'x' + "
+                + "document.querySelector('#urlencoded input[name=_csrf]').value.substring(1)");
+        browser.findElement(By.id("name")).sendKeys("eve");
+        browser.findElement(By.id("send-form")).click();
+        waitForPath("/form");
+        assertEquals("Forbidden", browser.findElement(By.tagName("h1")).getText());
+        browser.get(base + "/result");
+        assertFalse(fields().containsValue("eve"));
     }
 
     @Test
@@ -246,6 +350,28 @@ class ExampleAppBrowserTest {
                 throw new AssertionError("interrupted", e);
             }
         }
+    }
+
+    /** Returns the texts of the flash messages the page shows. */
+    private static List<String> flashes() {
+        return browser.findElements(By.className("flash")).stream().map(WebElement::getText).collect(Collectors.toList());
+    }
+
+    /**
+     * Returns the page of the other site: two innocent-looking buttons whose forms post to the
+     * app without its token, one as if to store a result, one to sign the user out.
+     */
+    private static String otherSitePage(String app) {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Win a prize</title></head><body>"
+                + "<form method=\"post\" action=\"" + app + "/form\">"
+                + "<input type=\"hidden\" name=\"name\" value=\"mallory\">"
+                + "<button id=\"claim\" type=\"submit\">Claim your prize</button></form>"
+                + "<form method=\"post\" action=\"" + app + "/logout\">"
+                + "<button id=\"leave\" type=\"submit\">No thanks</button></form></body></html>";
+    }
+
+    /** One POST as the app saw it: its path, the reply's status, and what the browser sent. */
+    private record SeenPost(String path, int status, String origin, String cookie, String fetchSite, String csrfField) {
     }
 
     private static Map<String, String> fields() {
