@@ -7,9 +7,11 @@ from importlib import metadata
 from flask import Flask, render_template
 
 app = Flask(__name__)
-# Pebble drops the newline after a block tag by default; Jinja2 does so with trim_blocks, which
-# makes the two pages the same bytes up to how each escapes a double quote.
+# Pebble drops the newline after a block tag and keeps a template's last newline; Jinja2 does the
+# same with these two settings, which make the two pages the same bytes up to how each escapes a
+# double quote (&quot; and &#34;).
 app.jinja_env.trim_blocks = True
+app.jinja_env.keep_trailing_newline = True
 
 
 @app.route("/page")

@@ -14,8 +14,9 @@ import java.time.Duration;
  *
  * <p>"The same" allows only what the two template engines spell differently for the same meaning:
  * Pebble writes a double quote as {@code &quot;} where Jinja2 (MarkupSafe) writes {@code &#34;},
- * and the two keep or drop a few newlines differently. {@link #normalise} removes exactly those
- * differences; anything else (an unescaped name, a missing row, another price) fails the suite.
+ * and whitespace between tags, which the Flask app's Jinja2 settings make equal today but another
+ * version of either engine may not. {@link #normalise} removes exactly those differences; anything
+ * else (an unescaped name, a missing row, another price) fails the suite.
  */
 final class PageCheck {
 
