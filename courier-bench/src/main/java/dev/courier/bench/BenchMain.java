@@ -10,13 +10,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The driver behind {@code bench/run}: runs the client, server and multipart suites, reads the JMH
- * parser results, and writes {@code <out>/<date>.json}, {@code <out>/<date>.md}, {@code <out>/<date>.svg}
- * and the results section of BENCHMARKS.md.
+ * The driver behind {@code bench/run}: runs the client, server, multipart and pages suites, reads
+ * the JMH parser results, and writes {@code <out>/<date>.json}, {@code <out>/<date>.md},
+ * {@code <out>/<date>.svg} and the results section of BENCHMARKS.md.
  *
- * <p>Arguments: {@code <quick|full> <outDir> <BENCHMARKS.md> [--jmh <jmh.json>] [--only client,server,multipart] [--note text]...}.
+ * <p>Arguments: {@code <quick|full> <outDir> <BENCHMARKS.md> [--jmh <jmh.json>]
+ * [--only parser,client,server,multipart,pages] [--note text]...}. A run of only some suites writes
+ * {@code <out>/<date>-<suites>.*} and leaves BENCHMARKS.md alone, so that its results section
+ * always shows one whole run. A pages suite whose two pages differ in substance fails the run
+ * (exit status 1) after the files are written, without touching BENCHMARKS.md.
  */
 public final class BenchMain {
+
+    /** Every suite, in the order they run; {@code parser} is JMH's, run by bench/run and read here. */
+    static final List<String> SUITES = List.of("parser", "client", "server", "multipart", "pages");
 
     private BenchMain() {
     }
@@ -27,7 +34,7 @@ public final class BenchMain {
         Path out = Path.of(args[1]);
         Path doc = Path.of(args[2]);
         Path jmh = null;
-        List<String> only = List.of("client", "server", "multipart");
+        List<String> only = SUITES;
         List<String> notes = new ArrayList<>();
         for (int i = 3; i + 1 < args.length; i += 2) {
             if (args[i].equals("--note")) {
@@ -36,9 +43,17 @@ public final class BenchMain {
                 jmh = Path.of(args[i + 1]);
             } else if (args[i].equals("--only")) {
                 only = Arrays.asList(args[i + 1].split(","));
+                for (String suite : only) {
+                    if (!SUITES.contains(suite)) {
+                        throw new IllegalArgumentException("--only: no suite named \"" + suite + "\"; the suites are "
+                                + String.join(",", SUITES));
+                    }
+                }
             }
         }
+        boolean whole = only.containsAll(SUITES);
         String date = LocalDate.now(ZoneOffset.UTC).toString();
+        String stem = whole ? date : date + "-" + String.join("-", only);
         Results results = new Results(date, mode);
         LoadGenerator load = WrkLoadGenerator.find();
         if (load == null) {
@@ -48,8 +63,11 @@ public final class BenchMain {
         if (!notes.isEmpty()) {
             results.environment.put("notes", String.join("; ", notes));
         }
+        if (!whole) {
+            results.environment.put("suites", String.join(", ", only));
+        }
 
-        if (jmh != null && Files.exists(jmh)) {
+        if (only.contains("parser") && jmh != null && Files.exists(jmh)) {
             results.rows.addAll(JmhResults.read(jmh));
         }
         if (only.contains("client")) {
@@ -61,16 +79,33 @@ public final class BenchMain {
         if (only.contains("multipart")) {
             results.rows.addAll(new UploadBench(mode).run());
         }
+        String failed = null;
+        if (only.contains("pages")) {
+            try {
+                results.rows.addAll(new PagesBench(mode, load, results.environment).run());
+            } catch (IllegalStateException e) {
+                failed = e.getMessage();
+                System.err.println("\n*** " + failed + "\n");
+                results.environment.put("pages_failed", failed.replace('\n', ' '));
+            }
+        }
         results.environment.put("load_average_at_end", Results.loadAverage());
 
         Files.createDirectories(out);
-        Files.writeString(out.resolve(date + ".json"), JsonReport.render(results), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve(date + ".svg"), SvgChart.render(results), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve(date + ".md"), "# Benchmark results " + date + "\n\n"
-                + MarkdownReport.render(results, date + ".svg"), StandardCharsets.UTF_8);
-        Path chartFromDoc = doc.toAbsolutePath().getParent().relativize(out.toAbsolutePath().resolve(date + ".svg"));
-        BenchmarksDoc.update(doc, MarkdownReport.render(results, chartFromDoc.toString().replace('\\', '/')));
-        System.out.println("wrote " + List.of(date + ".json", date + ".md", date + ".svg") + " in " + out
-                + " and updated " + doc);
+        Files.writeString(out.resolve(stem + ".json"), JsonReport.render(results), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve(stem + ".svg"), SvgChart.render(results), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve(stem + ".md"), "# Benchmark results " + date + "\n\n"
+                + MarkdownReport.render(results, stem + ".svg"), StandardCharsets.UTF_8);
+        List<String> written = List.of(stem + ".json", stem + ".md", stem + ".svg");
+        if (failed != null) {
+            System.out.println("wrote " + written + " in " + out + "; " + doc + " left alone: the pages suite failed");
+            System.exit(1);
+        } else if (!whole) {
+            System.out.println("wrote " + written + " in " + out + "; " + doc + " left alone: not every suite ran");
+        } else {
+            Path chartFromDoc = doc.toAbsolutePath().getParent().relativize(out.toAbsolutePath().resolve(stem + ".svg"));
+            BenchmarksDoc.update(doc, MarkdownReport.render(results, chartFromDoc.toString().replace('\\', '/')));
+            System.out.println("wrote " + written + " in " + out + " and updated " + doc);
+        }
     }
 }

@@ -15,6 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class JavaLoadGenerator implements LoadGenerator {
 
+    /** Bits of what {@link #readResponse} saw: a 200, and a {@code Connection: close}. */
+    private static final int OK = 1;
+    private static final int CLOSE = 2;
+
     @Override
     public String name() {
         return "built-in Java load generator";
@@ -54,13 +58,18 @@ final class JavaLoadGenerator implements LoadGenerator {
                 socket.setTcpNoDelay(true);
                 InputStream in = socket.getInputStream();
                 OutputStream out = socket.getOutputStream();
-                while (System.nanoTime() < end) {
+                boolean open = true;
+                while (open && System.nanoTime() < end) {
                     long t0 = System.nanoTime();
                     out.write(request);
-                    if (!readResponse(in, buffer)) {
+                    int answer = readResponse(in, buffer);
+                    if ((answer & OK) == 0) {
                         errors.incrementAndGet();
                     }
                     h.record((System.nanoTime() - t0) / 1000);
+                    // A server that answers "Connection: close" (gunicorn's sync workers) gets a new
+                    // connection, as wrk opens one; that is not an error.
+                    open = (answer & CLOSE) == 0;
                 }
             } catch (IOException e) {
                 errors.incrementAndGet();
@@ -68,8 +77,8 @@ final class JavaLoadGenerator implements LoadGenerator {
         }
     }
 
-    /** Reads one response; returns whether its status was 200. */
-    private static boolean readResponse(InputStream in, byte[] buffer) throws IOException {
+    /** Reads one response; returns {@link #OK} when its status was 200, plus {@link #CLOSE} when it closes the connection. */
+    private static int readResponse(InputStream in, byte[] buffer) throws IOException {
         int length = 0;
         int headEnd = -1;
         while (headEnd < 0) {
@@ -80,7 +89,7 @@ final class JavaLoadGenerator implements LoadGenerator {
             headEnd = ResponseScan.headEnd(buffer, Math.max(0, length - 3), length + n);
             length += n;
         }
-        boolean ok = ResponseScan.status(buffer) == 200;
+        int answer = (ResponseScan.status(buffer) == 200 ? OK : 0) | (ResponseScan.closes(buffer, headEnd) ? CLOSE : 0);
         long remaining = ResponseScan.contentLength(buffer, headEnd) - (length - headEnd);
         while (remaining > 0) {
             int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
@@ -89,6 +98,6 @@ final class JavaLoadGenerator implements LoadGenerator {
             }
             remaining -= n;
         }
-        return ok;
+        return answer;
     }
 }

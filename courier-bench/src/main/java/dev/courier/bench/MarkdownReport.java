@@ -17,7 +17,7 @@ final class MarkdownReport {
         StringBuilder sb = new StringBuilder();
         sb.append("Run of ").append(r.date).append(", mode `").append(r.mode.name()).append("`: warm-up ")
                 .append(r.mode.warmupSeconds()).append(" s, then ").append(r.mode.rounds()).append(" rounds of ")
-                .append(r.mode.roundSeconds()).append(" s per client scenario (server rounds rounded up to whole seconds for wrk); ")
+                .append(r.mode.roundSeconds()).append(" s per client scenario (server and pages rounds rounded up to whole seconds for wrk); ")
                 .append("uploads: ").append(r.mode.uploadRounds()).append(" rounds of ≥ 0.5 s per size, ")
                 .append(r.mode.gibRounds()).append(" for 1 GiB. Median of the rounds; spread = ±(max − min) / 2 / median.\n\n");
         sb.append("| fact | value |\n| --- | --- |\n");
@@ -37,6 +37,8 @@ final class MarkdownReport {
                 Results.P99_MILLIS, "p99 ms", Results.RSS_MIB, "peak RSS MiB");
         table(sb, r, "multipart", "Multipart upload (each uploader in its own JVM, -Xmx" + UploadBench.HEAP + ")",
                 Results.HEAP_GROWTH_MIB, "heap growth MiB", null, null);
+        table(sb, r, "pages", "Pages (Courier + Pebble in its own JVM vs Flask + Jinja2 on gunicorn; load: "
+                + r.environment.getOrDefault("load_generator", "?") + ")", Results.P99_MILLIS, "p99 ms", null, null);
         return sb.toString();
     }
 

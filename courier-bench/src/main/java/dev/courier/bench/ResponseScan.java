@@ -9,6 +9,8 @@ import java.io.IOException;
 final class ResponseScan {
 
     private static final byte[] CONTENT_LENGTH = "\ncontent-length:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] CONNECTION = "\nconnection:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] CLOSE = "close".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private ResponseScan() {
     }
@@ -34,23 +36,49 @@ final class ResponseScan {
      * @throws IOException when there is none (chunked responses are not supported here)
      */
     static long contentLength(byte[] b, int headEnd) throws IOException {
+        int k = valueStart(b, headEnd, CONTENT_LENGTH);
+        if (k < 0) {
+            throw new IOException("response has no Content-Length; this scanner handles only fixed-length bodies");
+        }
+        long value = 0;
+        while (b[k] >= '0' && b[k] <= '9') {
+            value = value * 10 + (b[k++] - '0');
+        }
+        return value;
+    }
+
+    /**
+     * Returns whether the head {@code b[0, headEnd)} says {@code Connection: close}, after which
+     * the server closes the connection (gunicorn's sync workers say it on every response).
+     */
+    static boolean closes(byte[] b, int headEnd) {
+        int k = valueStart(b, headEnd, CONNECTION);
+        if (k < 0 || k + CLOSE.length > headEnd) {
+            return false;
+        }
+        for (int j = 0; j < CLOSE.length; j++) {
+            if ((b[k + j] | 0x20) != CLOSE[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns the index of the first non-space byte after header {@code name} (lower case, "\nname:"), or -1. */
+    private static int valueStart(byte[] b, int headEnd, byte[] name) {
         outer:
-        for (int i = 0; i + CONTENT_LENGTH.length < headEnd; i++) {
-            for (int j = 0; j < CONTENT_LENGTH.length; j++) {
-                if ((b[i + j] | 0x20) != CONTENT_LENGTH[j] && !(j == 0 && b[i] == '\n')) {
+        for (int i = 0; i + name.length < headEnd; i++) {
+            for (int j = 0; j < name.length; j++) {
+                if ((b[i + j] | 0x20) != name[j] && !(j == 0 && b[i] == '\n')) {
                     continue outer;
                 }
             }
-            int k = i + CONTENT_LENGTH.length;
+            int k = i + name.length;
             while (b[k] == ' ') {
                 k++;
             }
-            long value = 0;
-            while (b[k] >= '0' && b[k] <= '9') {
-                value = value * 10 + (b[k++] - '0');
-            }
-            return value;
+            return k;
         }
-        throw new IOException("response has no Content-Length; this scanner handles only fixed-length bodies");
+        return -1;
     }
 }
