@@ -11,13 +11,14 @@ import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.util.AbstractList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The functions Courier adds to Pebble, named as in Flask and Flask-WTF templates:
- * {@code url_for('user.show', {'id': 42})}, {@code csrf_field()}, {@code csrf_token()} and
+ * {@code url_for('user.show', id=42)}, {@code csrf_field()}, {@code csrf_token()} and
  * {@code flashed_messages()}.
  */
 final class CourierFunctions extends AbstractExtension {
@@ -31,30 +32,65 @@ final class CourierFunctions extends AbstractExtension {
     @Override
     public Map<String, Function> getFunctions() {
         return Map.of(
-                "url_for", new Fn("url_for", List.of("name", "params"), (args, ctx) -> urlFor(args)),
+                "url_for", new Fn("url_for", new AnyNamedArguments("name", "params"), (args, ctx) -> urlFor(args)),
                 "csrf_field", new Fn("csrf_field", List.of(), (args, ctx) -> new SafeString(CsrfFilter.hiddenField(request(ctx, "csrf_field")))),
                 "csrf_token", new Fn("csrf_token", List.of(), (args, ctx) -> CsrfFilter.token(request(ctx, "csrf_token"))),
                 "flashed_messages", new Fn("flashed_messages", List.of(), (args, ctx) -> Flash.consume(request(ctx, "flashed_messages"))));
     }
 
     /**
-     * Returns {@code url_for(name, params)}: Pebble only passes named arguments a function
-     * declares, so the parameters come as one map literal, {@code url_for('user.show', {'id': 42})}.
+     * Returns {@code url_for(name, ...)} as Flask spells it, {@code url_for('user.show', id=42)},
+     * or with the parameters as one map, {@code url_for('user.show', {'id': 42})}.
      */
     private Object urlFor(Map<String, Object> args) {
         Object name = args.get("name");
         if (!(name instanceof String)) {
-            throw new IllegalArgumentException("url_for needs a route name first, e.g. url_for('user.show', {'id': 42})");
+            throw new IllegalArgumentException("url_for needs a route name first, e.g. url_for('user.show', id=42)");
         }
-        Object params = args.get("params");
-        if (params != null && !(params instanceof Map)) {
-            throw new IllegalArgumentException("url_for('" + name + "', ...): parameters must be a map, e.g. {'id': 42}");
+        Object map = args.get("params");
+        if (map != null && !(map instanceof Map)) {
+            throw new IllegalArgumentException("url_for('" + name + "', ...): pass parameters by name, e.g. id=42,"
+                    + " or as one map, e.g. {'id': 42}");
         }
         Map<String, Object> p = new LinkedHashMap<>();
-        if (params != null) {
-            ((Map<?, ?>) params).forEach((k, v) -> p.put(String.valueOf(k), v));
+        if (map != null) {
+            ((Map<?, ?>) map).forEach((k, v) -> p.put(String.valueOf(k), v));
         }
+        args.forEach((k, v) -> {
+            if (!k.equals("name") && !k.equals("params")) {
+                p.put(k, v);
+            }
+        });
         return router.url((String) name, p);
+    }
+
+    /**
+     * The argument names of a function that also takes any named argument, as Flask's
+     * {@code url_for(endpoint, **values)}: Pebble maps positional arguments to these names in
+     * order and passes a named argument only when the function's names contain it, so
+     * {@code contains} says yes to every name.
+     */
+    static final class AnyNamedArguments extends AbstractList<String> {
+        private final List<String> positional;
+
+        AnyNamedArguments(String... positional) {
+            this.positional = List.of(positional);
+        }
+
+        @Override
+        public String get(int index) {
+            return positional.get(index);
+        }
+
+        @Override
+        public int size() {
+            return positional.size();
+        }
+
+        @Override
+        public boolean contains(Object name) {
+            return name instanceof String;
+        }
     }
 
     private static Request request(EvaluationContext ctx, String function) {

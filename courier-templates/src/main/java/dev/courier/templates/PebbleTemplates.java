@@ -29,9 +29,8 @@ import java.util.Objects;
  * with Pebble's {@code |raw} filter, which is easy to grep for in a review. Other templates (e.g.
  * {@code .txt} mail bodies) are not escaped.
  *
- * <p><b>Functions.</b> {@code url_for('user.show', {'id': 42})} (parameters as a map literal, since
- * Pebble passes only declared named arguments) builds a path with
- * {@link Router#url}; {@code csrf_field()} gives the hidden CSRF input and {@code csrf_token()}
+ * <p><b>Functions.</b> {@code url_for('user.show', id=42)} (or with a map,
+ * {@code url_for('user.show', {'id': 42})}) builds a path with {@link Router#url}; {@code csrf_field()} gives the hidden CSRF input and {@code csrf_token()}
  * the bare token; {@code flashed_messages()} returns and consumes the request's
  * {@link dev.courier.server.Flash} messages (each has {@code category} and {@code text}). The last
  * three need the request, which {@link dev.courier.server.Reply#render} replies get from the

@@ -142,6 +142,15 @@ class PebbleTemplatesTest {
     }
 
     @Test
+    void urlForTakesParametersByNameAsFlaskDoesOrAsOneMap() {
+        assertEquals("/items/..%2Fx%3F%23", pages.render("url-named.txt", Map.of("id", "../x?#")));
+        assertEquals("/items/7", pages.render("url-named.txt", Map.of("id", 7)));
+        assertEquals("/items/7", pages.render("url.txt", Map.of("id", 7)));
+        TemplateException e = assertThrows(TemplateException.class, () -> pages.render("url-bad.txt", Map.of()));
+        assertTrue(e.getMessage().contains("pass parameters by name, e.g. id=42"), e.getMessage());
+    }
+
+    @Test
     void brokenTemplateInARouteGivesAPlain500WithoutInternals() {
         Router app = new Router();
         PebbleTemplates t = PebbleTemplates.builder(app).build();

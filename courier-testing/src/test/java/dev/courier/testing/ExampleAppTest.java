@@ -52,8 +52,10 @@ class ExampleAppTest {
             assertEquals(401, s.post("/login", Body.form("_csrf", token, "user", "ada", "password", "wrong")).statusCode());
             Response me = s.post("/login", Body.form("_csrf", token, "user", "ada", "password", ExampleApp.PASSWORD));
             assertTrue(me.text().contains("Signed in as <b id=\"user-name\">ada</b>"), me.text());
-            assertEquals(token, token(me.text()), "the token moves with the session to its new ID");
-            Response out = s.post("/logout", Body.form("_csrf", token));
+            String signedIn = token(me.text());
+            assertNotEquals(token, signedIn, "logging in rotates the token with the session ID");
+            assertEquals(403, s.post("/logout", Body.form("_csrf", token)).statusCode(), "the token from before login is dead");
+            Response out = s.post("/logout", Body.form("_csrf", signedIn));
             assertTrue(out.text().contains("Not signed in"), out.text());
             assertTrue(out.text().contains("<li class=\"flash message\">Signed out</li>"), out.text());
 
@@ -113,14 +115,16 @@ class ExampleAppTest {
         String me = client.get("/me").text();
         assertTrue(me.contains("<li class=\"flash message\">Signed in as Åsa &lt;3</li>"), me);
         assertTrue(me.contains("<b id=\"user-name\">Åsa &lt;3</b>"), me);
+        String signedIn = token(me);
+        assertNotEquals(token, signedIn, "logging in rotates the token");
 
-        assertEquals("/", client.postForm("/logout", "_csrf", token).header("Location"));
+        assertEquals("/", client.postForm("/logout", "_csrf", signedIn).header("Location"));
         String home = client.get("/").text();
         assertTrue(home.contains("<li class=\"flash message\">Signed out</li>"), home);
         assertTrue(home.contains("<p id=\"who\">Not signed in</p>"), home);
-        assertEquals(403, client.postForm("/logout", "_csrf", token).status(), "the old session's token died with it");
+        assertEquals(403, client.postForm("/logout", "_csrf", signedIn).status(), "the old session's token died with it");
         String fresh = token(client.get("/me").text());
-        assertNotEquals(token, fresh);
+        assertNotEquals(signedIn, fresh);
         assertFalse(client.get("/").text().contains("flash"), "each note shows once");
     }
 
