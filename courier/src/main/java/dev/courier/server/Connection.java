@@ -42,6 +42,8 @@ final class Connection implements Runnable {
     final ResponseWriter writer;
     private final HeadParser<RequestHead> parser;
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.IDLE);
+    /** System.nanoTime() when the connection last became idle (opened, or a reply sent). */
+    private volatile long idleSinceNanos = System.nanoTime();
     /** True when unread client bytes may remain, so closing should linger (RFC 9112 §9.6). */
     private boolean linger;
 
@@ -50,7 +52,7 @@ final class Connection implements Runnable {
         this.transport = transport;
         this.onEnd = onEnd;
         this.input = new InputBuffer(transport);
-        this.writer = new ResponseWriter(transport);
+        this.writer = new ResponseWriter(transport, ctx.files);
         this.parser = HeadParser.forRequests(ctx.wire);
     }
 
@@ -86,6 +88,7 @@ final class Connection implements Runnable {
                     return;
                 }
             }
+            idleSinceNanos = System.nanoTime();
             if (!phase.compareAndSet(Phase.ACTIVE, Phase.IDLE)) {
                 return;
             }
@@ -248,6 +251,18 @@ final class Connection implements Runnable {
 
     /** Closes the connection now if it waits between requests; returns true if it did. */
     boolean closeIfIdle() {
+        return closeIfIdleFor(0);
+    }
+
+    /**
+     * Closes the connection now if it has waited between requests for at least {@code nanos};
+     * returns true if it did. A connection idle only for a moment is left alone: its client is
+     * likely sending the next request right now.
+     */
+    boolean closeIfIdleFor(long nanos) {
+        if (nanos > 0 && System.nanoTime() - idleSinceNanos < nanos) {
+            return false;
+        }
         if (phase.compareAndSet(Phase.IDLE, Phase.CLOSED)) {
             transport.close();
             return true;
