@@ -70,6 +70,21 @@ final class PlainTransport extends Transport {
         }
     }
 
+    /** Writes head and body with one gathering write (more only when the socket takes part). */
+    @Override
+    void write(byte[] b, int off, int len, ByteBuffer body) throws IOException {
+        ByteBuffer[] both = {ByteBuffer.wrap(b, off, len), body};
+        // Bounded: each round writes at least one byte (a blocking channel waits until it can).
+        while (both[0].hasRemaining() || body.hasRemaining()) {
+            channel.write(both);
+        }
+    }
+
+    @Override
+    boolean writesBuffersDirectly() {
+        return true;
+    }
+
     /** Uses {@link FileChannel#transferTo}, which the JDK turns into sendfile(2) on Linux. */
     @Override
     void sendFile(FileChannel file, long position, long length) throws IOException {

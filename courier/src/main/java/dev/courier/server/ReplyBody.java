@@ -2,6 +2,7 @@ package dev.courier.server;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -115,8 +116,14 @@ public abstract class ReplyBody {
         private final Path path;
         private final long offset;
         private final long length;
+        /** The file's attributes when the region was made, or null: lets the server keep small files in memory. */
+        final BasicFileAttributes attrs;
 
         FileRegion(Path path, long offset, long length) {
+            this(path, offset, length, null);
+        }
+
+        FileRegion(Path path, long offset, long length, BasicFileAttributes attrs) {
             this.path = Objects.requireNonNull(path, "path");
             if (offset < 0 || length < 0) {
                 throw new IllegalArgumentException(
@@ -124,6 +131,7 @@ public abstract class ReplyBody {
             }
             this.offset = offset;
             this.length = length;
+            this.attrs = attrs;
         }
 
         /** Returns the file to send from. */

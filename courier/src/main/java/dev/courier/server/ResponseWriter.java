@@ -41,6 +41,8 @@ final class ResponseWriter {
     private static final byte[] CONNECTION_KEEP_ALIVE = ascii("Connection: keep-alive\r\n");
 
     private final Transport transport;
+    /** The server's small-file contents, or null to send every file region with sendfile. */
+    private final FileContentCache files;
     /** Encodes each reply's head into one array reused for the life of the connection. */
     private final HeadWriter heads = new HeadWriter();
     /** Room for the decimal digits of any long. */
@@ -52,8 +54,9 @@ final class ResponseWriter {
     /** System.nanoTime() when the current transport write began; 0 when none is in progress. */
     volatile long writeStartedNanos;
 
-    ResponseWriter(Transport transport) {
+    ResponseWriter(Transport transport, FileContentCache files) {
         this.transport = transport;
+        this.files = files;
     }
 
     /** Returns how a reply with {@code body} and {@code status} is framed on this connection. */
@@ -159,9 +162,17 @@ final class ResponseWriter {
             bodyBytesSent = b.length;
         } else if (body instanceof ReplyBody.FileRegion) {
             ReplyBody.FileRegion f = (ReplyBody.FileRegion) body;
-            flush();
-            try (FileChannel fc = FileChannel.open(f.path(), StandardOpenOption.READ)) {
-                timed(() -> transport.sendFile(fc, f.offset(), f.length()));
+            ByteBuffer kept = kept(f);
+            if (kept != null) {
+                // The head still in the buffer and the body leave in one gathering write.
+                int n = count;
+                count = 0;
+                timed(() -> transport.write(buf, 0, n, kept));
+            } else {
+                flush();
+                try (FileChannel fc = FileChannel.open(f.path(), StandardOpenOption.READ)) {
+                    timed(() -> transport.sendFile(fc, f.offset(), f.length()));
+                }
             }
             bodyBytesSent = f.length();
         } else if (body instanceof ReplyBody.Stream) {
@@ -169,6 +180,23 @@ final class ResponseWriter {
                 copy(in, body.length(), chunked);
             }
         }
+    }
+
+    /**
+     * Returns the bytes of region {@code f} from the server's file cache, or null when the
+     * region should go by sendfile: no cache, no attributes to check the entry by, a file too
+     * large to keep, or a transport that cannot write a buffer without a copy.
+     */
+    private ByteBuffer kept(ReplyBody.FileRegion f) throws IOException {
+        if (files == null || f.attrs == null || !transport.writesBuffersDirectly()
+                || f.offset() + f.length() > f.attrs.size()) {
+            return null;
+        }
+        ByteBuffer whole = files.content(f.path(), f.attrs);
+        if (whole == null) {
+            return null;
+        }
+        return whole.position((int) f.offset()).limit((int) (f.offset() + f.length()));
     }
 
     /** Copies {@code in}: exactly {@code length} bytes when known, else to its end. */

@@ -12,6 +12,9 @@ final class ServerContext {
     final System.Logger log;
     /** One line per exchange in the Common Log Format: logger {@code dev.courier.server.access}. */
     final System.Logger access;
+    /** Small static files kept in memory, shared by every connection of the server. */
+    final FileContentCache files = new FileContentCache(FileContentCache.DEFAULT_MAX_FILE_BYTES,
+            FileContentCache.DEFAULT_MAX_TOTAL_BYTES);
     /** Set once by {@code stop}: connections finish their request and close. */
     volatile boolean stopping;
     /** How many accepted connections wait for a thread of a bounded pool; null for virtual threads. */

@@ -313,14 +313,14 @@ public final class StaticFiles {
             if (r.kind() == ByteRanges.Kind.SINGLE) {
                 return reply.status(206)
                         .header("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + size)
-                        .body(file, r.first(), r.length())
+                        .body(new ReplyBody.FileRegion(file, r.first(), r.length(), attrs))
                         .build();
             }
             if (r.kind() == ByteRanges.Kind.UNSATISFIABLE) {
                 return Reply.builder(416).header("Content-Range", "bytes */" + size).build();
             }
         }
-        return reply.body(file, 0, size).build();
+        return reply.body(new ReplyBody.FileRegion(file, 0, size, attrs)).build();
     }
 
     private String contentType(String fileName) {

@@ -2,6 +2,7 @@ package dev.courier.server;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.cert.Certificate;
 import java.util.List;
@@ -26,6 +27,27 @@ abstract class Transport implements AutoCloseable {
 
     /** Writes all of {@code b[off, off+len)}. */
     abstract void write(byte[] b, int off, int len) throws IOException;
+
+    /**
+     * Writes all of {@code b[off, off+len)} and then all of {@code body}. This default writes
+     * them one after the other; a transport that can hand a buffer to the socket as it is
+     * overrides it with one gathering write.
+     */
+    void write(byte[] b, int off, int len, ByteBuffer body) throws IOException {
+        write(b, off, len);
+        byte[] chunk = new byte[Math.min(body.remaining(), 16 * 1024)];
+        // Bounded: each round takes at least one byte of body.
+        while (body.hasRemaining()) {
+            int n = Math.min(chunk.length, body.remaining());
+            body.get(chunk, 0, n);
+            write(chunk, 0, n);
+        }
+    }
+
+    /** Returns true when {@link #write(byte[], int, int, ByteBuffer)} sends a buffer without copying it first. */
+    boolean writesBuffersDirectly() {
+        return false;
+    }
 
     /** Sends {@code length} bytes of {@code file} from {@code position}. */
     abstract void sendFile(FileChannel file, long position, long length) throws IOException;
