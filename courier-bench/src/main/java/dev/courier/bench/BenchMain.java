@@ -1,5 +1,6 @@
 package dev.courier.bench;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The driver behind {@code bench/run}: runs the client, server, multipart and pages suites, reads
@@ -28,12 +30,23 @@ public final class BenchMain {
     private BenchMain() {
     }
 
+    /** Returns the JAVA_VERSION of the JDK at {@code home} from its {@code release} file, e.g. "25.0.3". */
+    static String jdkVersion(Path home) throws IOException {
+        for (String line : Files.readAllLines(home.resolve("release"), StandardCharsets.UTF_8)) {
+            if (line.startsWith("JAVA_VERSION=")) {
+                return line.substring("JAVA_VERSION=".length()).replace("\"", "").trim();
+            }
+        }
+        throw new IOException("no JAVA_VERSION in " + home.resolve("release"));
+    }
+
     /** Runs the suites named on the command line (all by default) and writes the reports. */
     public static void main(String[] args) throws Exception {
         RunMode mode = RunMode.of(args[0]);
         Path out = Path.of(args[1]);
         Path doc = Path.of(args[2]);
         Path jmh = null;
+        Path newerJdk = null;
         List<String> only = SUITES;
         List<String> notes = new ArrayList<>();
         for (int i = 3; i + 1 < args.length; i += 2) {
@@ -41,6 +54,8 @@ public final class BenchMain {
                 notes.add(args[i + 1]);
             } else if (args[i].equals("--jmh")) {
                 jmh = Path.of(args[i + 1]);
+            } else if (args[i].equals("--newer-jdk")) {
+                newerJdk = Path.of(args[i + 1]);
             } else if (args[i].equals("--only")) {
                 only = Arrays.asList(args[i + 1].split(","));
                 for (String suite : only) {
@@ -75,6 +90,14 @@ public final class BenchMain {
         }
         if (only.contains("server")) {
             results.rows.addAll(new ServerBench(mode, load).run());
+            if (newerJdk != null) {
+                // Courier's server runs a virtual thread per connection there (a bounded platform
+                // pool on 17); Jetty runs beside it on the same JDK, so the ratio stays fair.
+                String version = jdkVersion(newerJdk);
+                results.environment.put("newer_jdk", version);
+                results.rows.addAll(new ServerBench(mode, load, newerJdk, ", JDK " + version,
+                        Set.of("courier", "jetty-12")).run());
+            }
         }
         if (only.contains("multipart")) {
             results.rows.addAll(new UploadBench(mode).run());

@@ -32,8 +32,13 @@ final class ChildJvm implements Closeable {
 
     /** Starts {@code mainClass} with JVM flags {@code jvmFlags} and program arguments {@code args}. */
     static ChildJvm start(List<String> jvmFlags, Class<?> mainClass, String... args) throws IOException {
+        return start(Path.of(System.getProperty("java.home")), jvmFlags, mainClass, args);
+    }
+
+    /** Starts {@code mainClass} on the JDK at {@code javaHome} with {@code jvmFlags} and {@code args}. */
+    static ChildJvm start(Path javaHome, List<String> jvmFlags, Class<?> mainClass, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(javaHome.resolve("bin").resolve("java").toString());
         cmd.addAll(jvmFlags);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

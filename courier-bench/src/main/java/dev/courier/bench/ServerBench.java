@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The server suite (issue 7): every server in {@link Servers}, each in its own JVM, under the same
@@ -23,10 +24,28 @@ final class ServerBench {
 
     private final RunMode mode;
     private final LoadGenerator load;
+    /** The JDK the servers run on. */
+    private final Path javaHome;
+    /** Added to every scenario name, e.g. {@code ", JDK 25"}; empty for the driver's own JDK. */
+    private final String scenarioSuffix;
+    /** Which servers of {@link Servers#all()} to run. */
+    private final Set<String> servers;
 
     ServerBench(RunMode mode, LoadGenerator load) {
+        this(mode, load, Path.of(System.getProperty("java.home")), "", Servers.all().keySet());
+    }
+
+    /**
+     * Returns the suite run on the JDK at {@code javaHome} (say a newer one, where Courier's
+     * server uses virtual threads) for {@code servers} only, with {@code scenarioSuffix} after
+     * each scenario name so its rows stand apart from the default JDK's.
+     */
+    ServerBench(RunMode mode, LoadGenerator load, Path javaHome, String scenarioSuffix, Set<String> servers) {
         this.mode = mode;
         this.load = load;
+        this.javaHome = javaHome;
+        this.scenarioSuffix = scenarioSuffix;
+        this.servers = servers;
     }
 
     List<Row> run() throws Exception {
@@ -40,9 +59,12 @@ final class ServerBench {
         List<Row> rows = new ArrayList<>();
         try {
             for (Map.Entry<String, Servers.Entry> s : Servers.all().entrySet()) {
+                if (!servers.contains(s.getKey())) {
+                    continue;
+                }
                 List<String> flags = new ArrayList<>(COMMON_FLAGS);
                 flags.addAll(s.getValue().jvmFlags());
-                try (ChildJvm server = ChildJvm.start(flags, ServerMain.class, s.getKey(), dir.toString())) {
+                try (ChildJvm server = ChildJvm.start(javaHome, flags, ServerMain.class, s.getKey(), dir.toString())) {
                     int port = Integer.parseInt(server.awaitReady()[0]);
                     for (int connections : Concurrency.LEVELS) {
                         measure(rows, s.getKey(), server, port, BenchServer.HELLO_PATH, "hello", connections);
@@ -59,7 +81,7 @@ final class ServerBench {
 
     private void measure(List<Row> rows, String name, ChildJvm server, int port, String path, String what,
                          int connections) throws InterruptedException {
-        String scenario = what + ", " + connections + (connections == 1 ? " connection" : " connections");
+        String scenario = what + ", " + connections + (connections == 1 ? " connection" : " connections") + scenarioSuffix;
         System.out.printf("server  %-16s %-32s ", name, scenario);
         try {
             load.run(port, path, connections, seconds(mode.warmupSeconds()));

@@ -61,11 +61,14 @@ final class Targets {
             }
         }
         if (considered(r, "server")) {
-            for (String what : List.of("hello", "static 64 KiB")) {
-                for (int c : Concurrency.LEVELS) {
-                    String scenario = what + ", " + c + (c == 1 ? " connection" : " connections");
-                    ratio(lines, r, "#7 server", "≥ Jetty 12 req/s", "server", scenario, "courier", "jetty-12", 1.0, true,
-                            "Courier's server has not landed");
+            String newer = r.environment.get("newer_jdk");
+            for (String jdk : newer == null ? List.of("") : List.of("", ", JDK " + newer)) {
+                for (String what : List.of("hello", "static 64 KiB")) {
+                    for (int c : Concurrency.LEVELS) {
+                        String scenario = what + ", " + c + (c == 1 ? " connection" : " connections") + jdk;
+                        ratio(lines, r, "#7 server", "≥ Jetty 12 req/s", "server", scenario, "courier", "jetty-12", 1.0, true,
+                                "Courier's server has not landed");
+                    }
                 }
             }
         }
