@@ -58,7 +58,7 @@ public final class Response implements AutoCloseable {
         this.version = version;
         this.headers = headers;
         this.url = url;
-        this.history = List.copyOf(history);
+        this.history = history.isEmpty() ? List.of() : List.copyOf(history);
         this.elapsed = elapsed;
         this.body = body;
     }

@@ -233,23 +233,7 @@ public final class Connection implements Closeable {
                 socket.setSoTimeout(soTimeout);
                 appliedSoTimeout = soTimeout;
             }
-            int n;
-            if (guarded) {
-                guard.arm(timeout);
-                try {
-                    n = in.read(b, off, len);
-                } catch (IOException e) {
-                    if (guard.disarm()) {
-                        throw readTimeout(e);
-                    }
-                    throw e;
-                }
-                if (guard.disarm()) {
-                    throw readTimeout(null);
-                }
-            } else {
-                n = in.read(b, off, len);
-            }
+            int n = guarded ? guard.read(in, b, off, len, timeout) : in.read(b, off, len);
             if (n > 0) {
                 tap.bytes(false, b, off, n);
                 responseStarted = true;

@@ -2,8 +2,10 @@ package dev.courier.internal;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.net.SocketTimeoutException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
@@ -133,6 +135,36 @@ public final class IoWatchdog {
             if (d - nextLookNanos < 0) {
                 LockSupport.unpark(THREAD);
             }
+        }
+
+        /**
+         * Reads from {@code in} into {@code b} with this guard armed for {@code millis}; returns
+         * the count or -1 as {@code in} does.
+         *
+         * @throws SocketTimeoutException when the watchdog ended the read (the target is
+         *     closed), with the read's own failure, if any, as its cause
+         */
+        public int read(InputStream in, byte[] b, int off, int len, int millis) throws IOException {
+            arm(millis);
+            int n;
+            try {
+                n = in.read(b, off, len);
+            } catch (IOException e) {
+                if (disarm()) {
+                    throw timedOut(millis, e);
+                }
+                throw e;
+            }
+            if (disarm()) {
+                throw timedOut(millis, null);
+            }
+            return n;
+        }
+
+        private static SocketTimeoutException timedOut(int millis, IOException cause) {
+            SocketTimeoutException e = new SocketTimeoutException("no byte within " + millis + " ms");
+            e.initCause(cause);
+            return e;
         }
 
         /** Ends the armed period; returns true when the watchdog had already fired (the target is closed). */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
@@ -20,7 +19,7 @@ import java.util.List;
  * SO_TIMEOUT set, every read of a blocking channel's socket adaptor switches the socket to
  * non-blocking mode and back, four fcntl calls around a one-syscall read. The guard shuts the
  * input down when a read outlives its bound, which ends the blocked read at once; the read then
- * throws {@link SocketTimeoutException}. Input shut down is fine: every read timeout of the
+ * throws {@link java.net.SocketTimeoutException}. Input shut down is fine: every read timeout of the
  * server ends its connection (408, an abandoned body, or an idle close).
  */
 final class PlainTransport extends Transport {
@@ -42,24 +41,7 @@ final class PlainTransport extends Transport {
 
     @Override
     int read(byte[] b, int off, int len, int timeoutMillis) throws IOException {
-        guard.arm(timeoutMillis);
-        int n;
-        try {
-            n = in.read(b, off, len);
-        } catch (IOException e) {
-            if (guard.disarm()) {
-                throw timedOut(timeoutMillis);
-            }
-            throw e;
-        }
-        if (guard.disarm()) {
-            throw timedOut(timeoutMillis);
-        }
-        return n;
-    }
-
-    private static SocketTimeoutException timedOut(int millis) {
-        return new SocketTimeoutException("no byte within " + millis + " ms");
+        return guard.read(in, b, off, len, timeoutMillis);
     }
 
     @Override
