@@ -7,6 +7,7 @@ import dev.courier.server.Router;
 import dev.courier.server.TemplateEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.pebbletemplates.pebble.template.EvaluationContext;
@@ -27,6 +28,12 @@ final class CourierFunctions extends AbstractExtension {
 
     CourierFunctions(Router router) {
         this.router = router;
+    }
+
+    /** Replaces Pebble's {@code numberformat} with one that keeps its formats (same output). */
+    @Override
+    public Map<String, Filter> getFilters() {
+        return Map.of("numberformat", new NumberFormatFilter());
     }
 
     @Override
