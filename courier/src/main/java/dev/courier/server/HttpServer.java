@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -62,6 +63,14 @@ public final class HttpServer implements AutoCloseable {
     private final Semaphore slots;
     private ServerSocketChannel listener;
     private ExecutorService executor;
+    /**
+     * With virtual threads: a few platform threads that take the first connections, so a server
+     * with few clients answers each request with one thread wake-up instead of two (the JDK's
+     * poller, then a carrier thread). Null on the platform pool, which is all platform threads.
+     */
+    private ExecutorService firstConnections;
+    private final AtomicInteger firstConnectionsInUse = new AtomicInteger();
+    private int firstConnectionSlots;
     private Thread acceptor;
     private Watchdog watchdog;
     private volatile int port = -1;
@@ -103,6 +112,10 @@ public final class HttpServer implements AutoCloseable {
         }
         port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
         executor = ConnectionThreads.create(virtualThreads, ctx.limits.maxPlatformThreads(), "courier-http-" + port + "-");
+        if (!(executor instanceof java.util.concurrent.ThreadPoolExecutor)) {
+            firstConnectionSlots = ConnectionThreads.platformConnectionsBesideVirtual();
+            firstConnections = ConnectionThreads.create(false, firstConnectionSlots, "courier-http-" + port + "-p");
+        }
         if (executor instanceof java.util.concurrent.ThreadPoolExecutor) {
             java.util.concurrent.ThreadPoolExecutor pool = (java.util.concurrent.ThreadPoolExecutor) executor;
             ctx.waitingForThreads = () -> pool.getQueue().size();
@@ -112,7 +125,8 @@ public final class HttpServer implements AutoCloseable {
         acceptor.setDaemon(true);
         acceptor.start();
         ctx.log.log(System.Logger.Level.INFO, () -> "serving " + url() + " on "
-                + (virtualThreads && ConnectionThreads.virtualAvailable() ? "virtual threads" : "platform threads"));
+                + (firstConnections != null ? "virtual threads (the first " + firstConnectionSlots + " connections at a time on platform threads)"
+                        : "platform threads"));
         return this;
     }
 
@@ -152,7 +166,20 @@ public final class HttpServer implements AutoCloseable {
                 continue;
             }
             try {
-                executor.execute(() -> serve(ch));
+                if (firstConnections != null && firstConnectionsInUse.incrementAndGet() <= firstConnectionSlots) {
+                    firstConnections.execute(() -> {
+                        try {
+                            serve(ch);
+                        } finally {
+                            firstConnectionsInUse.decrementAndGet();
+                        }
+                    });
+                } else {
+                    if (firstConnections != null) {
+                        firstConnectionsInUse.decrementAndGet();
+                    }
+                    executor.execute(() -> serve(ch));
+                }
             } catch (RuntimeException e) { // executor shut down by stop()
                 slots.release();
                 closeQuietly(ch);
@@ -226,6 +253,9 @@ public final class HttpServer implements AutoCloseable {
             c.abort();
         }
         executor.shutdownNow();
+        if (firstConnections != null) {
+            firstConnections.shutdownNow();
+        }
         watchdog.close();
         try {
             acceptor.join(1000);

@@ -110,12 +110,24 @@ class ServerLoggingTest {
     void runsConnectionsOnVirtualThreadsExactlyWhenTheJvmHasThem() throws Exception {
         boolean expected = Runtime.version().feature() >= 21;
         assertEquals(expected, ConnectionThreads.virtualAvailable());
+        // Beside virtual threads, the first connections at a time run on platform threads
+        // (FirstConnectionsTest): the one after them shows which kind the rest get.
+        int platformFirst = ConnectionThreads.platformConnectionsBesideVirtual();
         String[] seen = new String[1];
+        java.util.List<RawClient> open = new java.util.ArrayList<>();
         try (HttpServer s = TestServers.start(req -> {
             seen[0] = Thread.currentThread().toString();
             return Reply.text("ok");
-        }); RawClient c = new RawClient(s.port())) {
-            c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+        })) {
+            for (int i = 0; i <= platformFirst; i++) {
+                RawClient c = new RawClient(s.port());
+                open.add(c);
+                c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+            }
+        } finally {
+            for (RawClient c : open) {
+                c.close();
+            }
         }
         assertEquals(expected, seen[0].startsWith("VirtualThread"), seen[0]);
     }
