@@ -112,13 +112,12 @@ public final class HttpServer implements AutoCloseable {
         }
         port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
         executor = ConnectionThreads.create(virtualThreads, ctx.limits.maxPlatformThreads(), "courier-http-" + port + "-");
-        if (!(executor instanceof java.util.concurrent.ThreadPoolExecutor)) {
-            firstConnectionSlots = ConnectionThreads.platformConnectionsBesideVirtual();
-            firstConnections = ConnectionThreads.create(false, firstConnectionSlots, "courier-http-" + port + "-p");
-        }
         if (executor instanceof java.util.concurrent.ThreadPoolExecutor) {
             java.util.concurrent.ThreadPoolExecutor pool = (java.util.concurrent.ThreadPoolExecutor) executor;
             ctx.waitingForThreads = () -> pool.getQueue().size();
+        } else {
+            firstConnectionSlots = ConnectionThreads.platformConnectionsBesideVirtual();
+            firstConnections = ConnectionThreads.create(false, firstConnectionSlots, "courier-http-" + port + "-p");
         }
         watchdog = new Watchdog(connections, ctx, WATCHDOG_PERIOD_MILLIS);
         acceptor = new Thread(this::acceptLoop, "courier-accept-" + port);
