@@ -54,12 +54,11 @@ public final class Connection implements Closeable {
      * its bytes once the same objects came twice in a row. A prepared Request sent again and
      * again reaches here with the same URL and header objects (the Session caches both), so its
      * head is validated and encoded once per connection rather than per request; any other
-     * request costs two reference comparisons.
+     * request costs three reference comparisons.
      */
     private Object headMethod;
     private Object headUrl;
     private Object headFields;
-    private boolean headSeenTwice;
     private byte[] headBytes;
 
     private int readTimeoutMillis;
@@ -98,30 +97,27 @@ public final class Connection implements Closeable {
         return headWriter;
     }
 
-    /** Returns the bytes of {@code request}'s head when this connection encoded the same head objects before, else null. */
+    /** Returns the bytes of {@code request}'s head when this connection kept them for the same head objects, else null. */
     byte[] repeatedHead(ExchangeRequest request) {
-        boolean same = request.method() == headMethod && request.url() == headUrl && request.headers() == headFields;
-        if (!same) {
-            headMethod = request.method();
-            headUrl = request.url();
-            headFields = request.headers();
-            headSeenTwice = false;
-            headBytes = null;
-            return null;
-        }
-        if (headBytes == null) {
-            headSeenTwice = true;
-        }
-        return headBytes;
+        return sameHeadObjects(request) ? headBytes : null;
     }
 
-    /** Keeps a copy of the head just encoded for {@code request} once its objects came twice in a row. */
+    /** Remembers the objects of the head just encoded, keeping a copy of its bytes when they came twice in a row. */
     void sentHead(ExchangeRequest request, ByteBuffer encoded) {
-        if (headSeenTwice && request.headers() == headFields) {
+        if (sameHeadObjects(request)) {
             byte[] copy = new byte[encoded.remaining()];
             encoded.duplicate().get(copy);
             headBytes = copy;
+        } else {
+            headMethod = request.method();
+            headUrl = request.url();
+            headFields = request.headers();
+            headBytes = null;
         }
+    }
+
+    private boolean sameHeadObjects(ExchangeRequest request) {
+        return request.method() == headMethod && request.url() == headUrl && request.headers() == headFields;
     }
 
     /** Returns this connection's response head parser, reset for a new head. */

@@ -25,14 +25,13 @@ import java.util.List;
 final class PlainTransport extends Transport {
 
     private final SocketChannel channel;
-    private final Socket socket;
     private final InputStream in;
     private final InetSocketAddress remote;
     private final IoWatchdog.Guard guard;
 
     PlainTransport(SocketChannel channel) throws IOException {
         this.channel = channel;
-        this.socket = channel.socket();
+        Socket socket = channel.socket();
         this.in = socket.getInputStream();
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
         socket.setTcpNoDelay(true);
@@ -60,11 +59,6 @@ final class PlainTransport extends Transport {
         while (both[0].hasRemaining() || body.hasRemaining()) {
             channel.write(both);
         }
-    }
-
-    @Override
-    boolean writesBuffersDirectly() {
-        return true;
     }
 
     /** Uses {@link FileChannel#transferTo}, which the JDK turns into sendfile(2) on Linux. */

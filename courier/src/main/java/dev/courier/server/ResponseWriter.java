@@ -184,12 +184,12 @@ final class ResponseWriter {
 
     /**
      * Returns the bytes of region {@code f} from the server's file cache, or null when the
-     * region should go by sendfile: no cache, no attributes to check the entry by, a file too
-     * large to keep, or a transport that cannot write a buffer without a copy.
+     * region should be read from the file: no cache, no attributes to check the entry by, or a
+     * file too large to keep. A TLS transport copies the kept bytes into its record buffer,
+     * which is still cheaper than reading the file again.
      */
     private ByteBuffer kept(ReplyBody.FileRegion f) throws IOException {
-        if (files == null || f.attrs == null || !transport.writesBuffersDirectly()
-                || f.offset() + f.length() > f.attrs.size()) {
+        if (files == null || f.attrs == null || f.offset() + f.length() > f.attrs.size()) {
             return null;
         }
         ByteBuffer whole = files.content(f.path(), f.attrs);

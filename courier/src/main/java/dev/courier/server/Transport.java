@@ -44,11 +44,6 @@ abstract class Transport implements AutoCloseable {
         }
     }
 
-    /** Returns true when {@link #write(byte[], int, int, ByteBuffer)} sends a buffer without copying it first. */
-    boolean writesBuffersDirectly() {
-        return false;
-    }
-
     /** Sends {@code length} bytes of {@code file} from {@code position}. */
     abstract void sendFile(FileChannel file, long position, long length) throws IOException;
 
