@@ -273,7 +273,7 @@ final class Connection implements Runnable {
     /** Closes the connection at once, whatever it is doing (stop after the grace period, watchdog). */
     void abort() {
         phase.set(Phase.CLOSED);
-        transport.close();
+        transport.abort();
     }
 
     /**

@@ -104,6 +104,15 @@ final class PlainTransport extends Transport {
     }
 
     @Override
+    void abort() {
+        // A sendfile blocked in FileChannel.transferTo is not woken by closing the channel on
+        // Java 17 (the transfer does not register its thread with the socket channel), so it
+        // would stay blocked until the client reads. Shutting the output down fails it at once.
+        shutdownOutput();
+        close();
+    }
+
+    @Override
     public void close() {
         guard.unregister();
         try {

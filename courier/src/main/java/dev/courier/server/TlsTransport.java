@@ -22,6 +22,7 @@ final class TlsTransport extends Transport {
 
     private static final int COPY_BUFFER = 16 * 1024;
 
+    private final SocketChannel channel;
     private final SSLSocket ssl;
     private final InputStream in;
     private final OutputStream out;
@@ -30,6 +31,7 @@ final class TlsTransport extends Transport {
 
     TlsTransport(SocketChannel channel, SSLContext context, boolean wantClientAuth, int handshakeTimeoutMillis)
             throws IOException {
+        this.channel = channel;
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
         channel.socket().setTcpNoDelay(true);
         this.ssl = (SSLSocket) context.getSocketFactory().createSocket(
@@ -98,6 +100,21 @@ final class TlsTransport extends Transport {
             ssl.shutdownOutput();
         } catch (IOException | UnsupportedOperationException ignored) {
             // Already gone, or not supported: the close that follows is all that is left.
+        }
+    }
+
+    /**
+     * Closes the TCP channel under the TLS layer. {@code SSLSocket.close()} would first send
+     * close_notify, which waits for the lock a blocked writer holds: the aborting thread would
+     * block as long as the stuck client does. Closing the channel wakes the writer with an
+     * error; the connection's own thread then closes the TLS layer.
+     */
+    @Override
+    void abort() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Nothing left to do for a connection being dropped.
         }
     }
 

@@ -59,6 +59,14 @@ abstract class Transport implements AutoCloseable {
     /** Sends FIN (or TLS close_notify) so the client sees the end of the response. */
     abstract void shutdownOutput();
 
+    /**
+     * Closes the connection from another thread while this one may be blocked in a write: the
+     * write must fail at once, and closing must not wait for it. This default is {@link #close}.
+     */
+    void abort() {
+        close();
+    }
+
     /** Closes the connection; safe to call from any thread, more than once. */
     @Override
     public abstract void close();

@@ -24,6 +24,26 @@ final class TestServers {
         return HttpServer.builder().handler(handler).limits(limits).start();
     }
 
+    /**
+     * Waits (at most 5 s) until the server holds a connection, then until it holds none, and
+     * returns how long the whole wait took in milliseconds. Waiting for the connection first
+     * matters: a server that has not taken it yet also holds none.
+     */
+    static long awaitOneConnectionDropped(HttpServer server) throws InterruptedException {
+        long start = System.nanoTime();
+        long taken = start + 5_000_000_000L;
+        while (server.openConnections() == 0 && System.nanoTime() < taken) {
+            Thread.sleep(5);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(1, server.openConnections(), "the server never took the connection");
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (server.openConnections() > 0 && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(0, server.openConnections(), "the stuck connection was not dropped");
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
     /** A handler that counts its calls and echoes method, path and body. */
     static final class Echo implements Handler {
         final AtomicInteger calls = new AtomicInteger();

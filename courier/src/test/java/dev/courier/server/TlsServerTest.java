@@ -29,6 +29,7 @@ class TlsServerTest {
     private static HttpServer server;
     private static SSLContext clientContext;
     private static byte[] big;
+    private static KeyStore store;
 
     @BeforeAll
     static void start() throws Exception {
@@ -40,7 +41,7 @@ class TlsServerTest {
                 "-validity", "2", "-storetype", "PKCS12", "-keystore", ks.toString(),
                 "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD));
         assertEquals(0, r.exitCode(), r.toString());
-        KeyStore store = KeyStore.getInstance("PKCS12");
+        store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(ks)) {
             store.load(in, PASSWORD);
         }
@@ -107,5 +108,24 @@ class TlsServerTest {
         ExternalTool.Result r = ExternalTool.run("curl", "-sS", "-k", "--max-time", "10", server.url() + "/who", server.url() + "/who");
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals("secure=true certs=0secure=true certs=0", r.stdout());
+    }
+    @Test
+    void aTlsClientThatStopsReadingIsDroppedAfterTheIoTimeout() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("stuck"));
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(root.resolve("big.bin").toFile(), "rw")) {
+            f.setLength(64L << 20); // sparse; far more than the socket buffers hold
+        }
+        ServerLimits limits = ServerLimits.builder().ioTimeout(java.time.Duration.ofMillis(300)).build();
+        try (HttpServer stuck = HttpServer.builder().tls(store, PASSWORD).limits(limits).staticFiles("/", root).start();
+                javax.net.ssl.SSLSocket client = (javax.net.ssl.SSLSocket) clientContext.getSocketFactory().createSocket()) {
+            client.setReceiveBufferSize(4096);
+            client.connect(new java.net.InetSocketAddress("127.0.0.1", stuck.port()), 5000);
+            client.startHandshake();
+            client.getOutputStream().write("GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().flush();
+            // Never read: the server's writes block once the buffers are full.
+            long waitedMillis = TestServers.awaitOneConnectionDropped(stuck);
+            assertTrue(waitedMillis >= 300, "dropped after " + waitedMillis + " ms, before the 300 ms I/O timeout");
+        }
     }
 }
