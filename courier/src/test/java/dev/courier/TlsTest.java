@@ -53,6 +53,28 @@ class TlsTest {
     }
 
     @Test
+    void aTlsServerThatStopsReadingGivesWriteTimeout() throws Exception {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(server, TestPki.PASSWORD);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), null, null);
+        SSLServerSocket ss = (SSLServerSocket) ctx.getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        try (FakeServer s = new FakeServer(ss, c -> {
+            c.readHead();
+            Thread.sleep(3000);
+        }); Session session = Session.builder().trustPem(pki.caPem).writeTimeout(java.time.Duration.ofMillis(300)).build()) {
+            byte[] big = new byte[64 << 20];
+            long t0 = System.nanoTime();
+            WriteTimeoutException e = assertThrows(WriteTimeoutException.class,
+                    () -> session.post(s.url("https", "localhost", "/upload"), Body.bytes(big)));
+            long tookMillis = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(tookMillis < 2500, "timed out after " + tookMillis + " ms, not promptly");
+            assertTrue(e.getMessage().contains("write timeout of 300 ms"), e.getMessage());
+        }
+    }
+
+    @Test
     void trustedCaFromPemIsAccepted() throws Exception {
         try (FakeServer s = tlsServer(server, false);
                 Session session = Session.builder().trustPem(pki.caPem).build()) {

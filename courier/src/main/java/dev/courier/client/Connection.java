@@ -36,6 +36,8 @@ public final class Connection implements Closeable {
 
     private final Origin origin;
     private final Socket socket;
+    /** The TCP socket: {@link #socket} itself for plain connections, the one under the TLS layer otherwise. */
+    private final Socket tcp;
     private final SocketChannel channel;
     private final InputStream in;
     private final OutputStream out;
@@ -46,7 +48,7 @@ public final class Connection implements Closeable {
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES).flip();
     private final byte[] writeBuffer = new byte[WRITE_BUFFER_BYTES];
     /** Bounds each blocking write, and each read of a plain connection (see {@link #fill(boolean)}). */
-    private final IoWatchdog.Guard guard = new IoWatchdog.Guard(this);
+    private final IoWatchdog.Guard guard = new IoWatchdog.Guard(this::abort);
     private int writeLength;
 
     /*
@@ -70,8 +72,9 @@ public final class Connection implements Closeable {
     private long idleSinceNanos;
     private boolean closed;
 
-    Connection(Origin origin, Socket socket, SocketChannel channel, WireTap tap, WireLimits limits)
+    Connection(Origin origin, Socket socket, Socket tcp, SocketChannel channel, WireTap tap, WireLimits limits)
             throws IOException {
+        this.tcp = tcp;
         this.limits = limits;
         this.headParser = HeadParser.forResponses(limits);
         this.origin = origin;
@@ -387,6 +390,25 @@ public final class Connection implements Closeable {
     /** Returns true once closed. */
     boolean isClosed() {
         return closed || socket.isClosed();
+    }
+
+    /**
+     * Ends a read or write blocked on another thread, at once (the guard's action). For TLS it
+     * closes the TCP socket under the TLS layer: {@code SSLSocket.close()} first sends
+     * close_notify, which waits for the lock a blocked writer holds, so it would block the
+     * watchdog for as long as the peer does not read.
+     */
+    private void abort() {
+        if (tcp != socket) {
+            closed = true;
+            try {
+                tcp.close();
+            } catch (IOException ignored) {
+                // The descriptor is released regardless; the blocked call fails either way.
+            }
+            return;
+        }
+        close();
     }
 
     /** Closes the socket; safe to call more than once. */

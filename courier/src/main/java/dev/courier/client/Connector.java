@@ -65,18 +65,24 @@ final class Connector {
         SocketChannel channel = null;
         Socket socket = null;
         try {
+            Socket tcp;
             if (origin.isTls()) {
-                socket = tls.factory().createSocket();
+                // TLS is layered over a socket of our own, which the I/O watchdog can close
+                // without waiting for the TLS layer's locks (see Connection.abort).
+                tcp = new Socket();
+                socket = tcp;
             } else {
                 channel = SocketChannel.open();
-                socket = channel.socket();
+                tcp = channel.socket();
+                socket = tcp;
             }
-            socket.setTcpNoDelay(true);
-            socket.connect(address, timeout);
+            tcp.setTcpNoDelay(true);
+            tcp.connect(address, timeout);
             if (origin.isTls()) {
+                socket = tls.factory().createSocket(tcp, origin.host(), origin.port(), true);
                 socket = handshake(origin, socket, timeout);
             }
-            return new Connection(origin, socket, channel, tap, limits);
+            return new Connection(origin, socket, tcp, channel, tap, limits);
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
             if (deadline.isSet() && !deadline.stepIsTighter(connectTimeoutMillis)) {
