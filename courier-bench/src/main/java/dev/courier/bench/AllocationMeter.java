@@ -11,7 +11,10 @@ import java.util.Map;
  * <p>Every live thread but the measuring one is summed, not only the benchmark's workers: the JDK
  * client parses responses on its own selector and executor threads, and counting only callers would
  * flatter it. The loopback server runs in another JVM, so none of its allocation is counted. A
- * thread that ends between two readings loses its count (none do while a scenario runs).
+ * thread that ends between two readings loses its count: none do, since a window's worker threads
+ * start before its first reading and stop after its last ({@link ClientLane}). The other
+ * libraries' clients stay open, idle, during a window; whatever their own background threads
+ * allocate meanwhile is counted too, in every library's windows alike.
  */
 final class AllocationMeter {
 

@@ -1,7 +1,7 @@
 package dev.courier.bench;
 
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,9 +11,17 @@ import java.util.function.Supplier;
  * small GETs at each concurrency level and a 10 MiB download, requests/s (MiB/s for the download)
  * and bytes allocated per request.
  *
- * <p>Per scenario: a fresh client, one checked request, {@code warmupSeconds} unmeasured, then
- * {@code rounds} fixed windows. Each window's rate is completed requests over its exact length;
- * allocation per request is the bytes {@link AllocationMeter} saw in the window over its requests.
+ * <p>Scenario by scenario, the libraries interleaved ({@link Interleave}) so that the drift of the
+ * shared machine's speed falls on all of them alike. Per scenario: a fresh client per library with
+ * one checked request; each warmed up for {@code warmupSeconds} in turn; then {@code rounds}
+ * rounds of one window per library, round {@code r} starting at library {@code r mod n}. Each
+ * window starts the library's worker threads, lets them settle for
+ * {@value ClientLane#SETTLE_SECONDS} s unmeasured, measures {@code roundSeconds}, and stops them,
+ * so that only one library runs at a time; the clients and their pooled connections stay open
+ * until the scenario ends. A window's rate is completed requests over its exact length;
+ * allocation per request is the bytes {@link AllocationMeter} saw in the window over its
+ * requests. A library that fails is reported FAILED and left out of the later windows; the others
+ * go on.
  */
 final class ClientBench {
 
@@ -33,71 +41,45 @@ final class ClientBench {
             String[] ports = server.awaitReady();
             String small = "http://127.0.0.1:" + ports[0] + "/small";
             String large = "http://127.0.0.1:" + ports[1] + "/large";
-            for (Map.Entry<String, Supplier<BenchClient>> c : Clients.all().entrySet()) {
-                for (int threads : Concurrency.LEVELS) {
-                    String scenario = "GET small, " + threads + (threads == 1 ? " thread" : " threads");
-                    measure(rows, c.getKey(), c.getValue(), small, LoopbackServer.SMALL_BODY.length, threads, scenario);
-                }
-                measure(rows, c.getKey(), c.getValue(), large, LoopbackServer.LARGE_BODY_BYTES, 1, "GET 10 MiB, 1 thread");
+            for (int threads : Concurrency.LEVELS) {
+                String scenario = "GET small, " + threads + (threads == 1 ? " thread" : " threads");
+                measure(rows, small, LoopbackServer.SMALL_BODY.length, threads, scenario);
             }
+            measure(rows, large, LoopbackServer.LARGE_BODY_BYTES, 1, "GET 10 MiB, 1 thread");
         }
         return rows;
     }
 
-    private void measure(List<Row> rows, String name, Supplier<BenchClient> factory, String url,
-                         long expectedBytes, int threads, String scenario) throws Exception {
-        System.out.printf("client  %-16s %-24s ", name, scenario);
-        try (BenchClient client = factory.get()) {
-            client.prepare(url);
-            check(client.get(), expectedBytes);
-            Workers workers = Workers.start(threads, () -> check(client.get(), expectedBytes));
-            try {
-                sleep(mode.warmupSeconds(), workers);
-                double[] rates = new double[mode.rounds()];
-                double[] alloc = new double[mode.rounds()];
-                for (int r = 0; r < mode.rounds(); r++) {
-                    Map<Long, Long> a0 = meter.snapshot();
-                    long n0 = workers.completed();
-                    long t0 = System.nanoTime();
-                    sleep(mode.roundSeconds(), workers);
-                    long n1 = workers.completed();
-                    long t1 = System.nanoTime();
-                    Map<Long, Long> a1 = meter.snapshot();
-                    long n = Math.max(1, n1 - n0);
-                    rates[r] = n / ((t1 - t0) / 1e9);
-                    alloc[r] = (double) AllocationMeter.between(a0, a1) / n;
-                }
-                boolean download = expectedBytes > LoopbackServer.SMALL_BODY.length;
-                if (download) {
-                    for (int r = 0; r < rates.length; r++) {
-                        rates[r] = rates[r] * expectedBytes / (1024.0 * 1024.0);
-                    }
-                }
-                Stats stats = Stats.of(rates);
-                Map<String, Double> extras = new LinkedHashMap<>();
-                extras.put(Results.ALLOC_PER_REQUEST, Stats.of(alloc).median());
-                rows.add(new Row("client", scenario, name, download ? "MiB/s" : "req/s", stats, extras));
-                System.out.printf("%,12.0f %s  ±%4.1f%%  %,10.0f B/req%n", stats.median(), download ? "MiB/s" : "req/s",
-                        stats.spread() * 50, Stats.of(alloc).median());
-            } finally {
-                workers.stop();
+    /** Measures every client in one scenario, interleaved, and adds a row per client that did not fail. */
+    private void measure(List<Row> rows, String url, long expectedBytes, int threads, String scenario)
+            throws InterruptedException {
+        List<ClientLane> lanes = new ArrayList<>();
+        for (Map.Entry<String, Supplier<BenchClient>> c : Clients.all().entrySet()) {
+            lanes.add(new ClientLane(c.getKey(), c.getValue(), url, expectedBytes, threads, mode.rounds()));
+        }
+        try {
+            for (ClientLane lane : lanes) {
+                lane.open();
             }
-        } catch (Exception e) {
-            System.out.println("FAILED: " + e);
-        }
-    }
-
-    private static void check(long bytes, long expected) throws java.io.IOException {
-        if (bytes != expected) {
-            throw new java.io.IOException("read " + bytes + " body bytes, expected " + expected);
-        }
-    }
-
-    /** Sleeps {@code seconds}, returning early (to fail fast) if a worker failed. */
-    static void sleep(double seconds, Workers workers) throws InterruptedException {
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        while (System.nanoTime() < end && workers.failure() == null) {
-            Thread.sleep(Math.max(1, Math.min(50, (end - System.nanoTime()) / 1_000_000)));
+            for (ClientLane lane : lanes) {
+                lane.warmUp(mode.warmupSeconds());
+            }
+            Interleave.rounds(mode.rounds(), lanes.size(),
+                    (round, lane) -> lanes.get(lane).window(round, mode.roundSeconds(), meter));
+            for (ClientLane lane : lanes) {
+                System.out.println(lane.line(scenario));
+                if (lane.failure() == null) {
+                    rows.add(lane.row(scenario));
+                }
+            }
+        } finally {
+            for (ClientLane lane : lanes) {
+                try {
+                    lane.close();
+                } catch (IOException | RuntimeException e) {
+                    System.out.printf("client  %-16s %-24s close failed: %s%n", lane.name(), scenario, e);
+                }
+            }
         }
     }
 }

@@ -17,7 +17,8 @@ final class MarkdownReport {
         StringBuilder sb = new StringBuilder();
         sb.append("Run of ").append(r.date).append(", mode `").append(r.mode.name()).append("`: warm-up ")
                 .append(r.mode.warmupSeconds()).append(" s, then ").append(r.mode.rounds()).append(" rounds of ")
-                .append(r.mode.roundSeconds()).append(" s per client scenario (server and pages rounds rounded up to whole seconds for wrk); ")
+                .append(r.mode.roundSeconds()).append(" s per client scenario (server and pages rounds rounded up to whole seconds for wrk), ")
+                .append("the libraries of a scenario interleaved round by round, the first rotated; ")
                 .append("uploads: ").append(r.mode.uploadRounds()).append(" rounds of ≥ 0.5 s per size, ")
                 .append(r.mode.gibRounds()).append(" for 1 GiB. Median of the rounds; spread = ±(max − min) / 2 / median.\n\n");
         sb.append("| fact | value |\n| --- | --- |\n");

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,8 +18,9 @@ import java.util.stream.Stream;
  *
  * <p>Steps: find Flask (a missing gunicorn or Flask skips its rows, saying why); start both;
  * fetch each page once and {@link PageCheck compare} them, failing the suite if they differ in
- * substance; then measure each connection count, Courier then Flask, so that both see the same
- * spell of the shared machine's load.
+ * substance; then, at each connection count, warm each up in turn and measure {@code rounds}
+ * rounds of one window per server, the starting server rotated each round ({@link Interleave}),
+ * so that both see the same spells of the shared machine's load and neither always goes first.
  */
 final class PagesBench {
 
@@ -71,11 +71,12 @@ final class PagesBench {
             FlaskServer flask = startFlask(dir, courierPage);
             try {
                 for (int c : CONNECTIONS) {
-                    String scenario = "page, " + c + " connections";
-                    measure(rows, "courier", courierPort, scenario, c);
+                    List<LoadLane> lanes = new ArrayList<>();
+                    lanes.add(new LoadLane("courier", courierPort, -1, mode.rounds()));
                     if (flask != null) {
-                        measure(rows, FLASK, flask.port(), scenario, c);
+                        lanes.add(new LoadLane(FLASK, flask.port(), -1, mode.rounds()));
                     }
+                    measure(rows, lanes, "page, " + c + " connections", c);
                 }
             } finally {
                 if (flask != null) {
@@ -151,29 +152,24 @@ final class PagesBench {
                 + " s (last error: " + last + "); its log ends:\n" + flask.logTail());
     }
 
-    private void measure(List<Row> rows, String name, int port, String scenario, int connections)
+    /** Measures the servers of {@code lanes} at {@code connections}, interleaved, and adds a row per server that did not fail. */
+    private void measure(List<Row> rows, List<LoadLane> lanes, String scenario, int connections)
             throws InterruptedException {
-        System.out.printf("pages   %-16s %-32s ", name, scenario);
-        try {
-            load.run(port, PAGE_PATH, connections, seconds(mode.warmupSeconds()));
-            double[] rps = new double[mode.rounds()];
-            double[] p99 = new double[mode.rounds()];
-            long errors = 0;
-            for (int r = 0; r < mode.rounds(); r++) {
-                LoadResult result = load.run(port, PAGE_PATH, connections, seconds(mode.roundSeconds()));
-                rps[r] = result.requestsPerSecond();
-                p99[r] = result.p99Millis();
-                errors += result.errors();
+        for (LoadLane lane : lanes) {
+            lane.warmUp(load, PAGE_PATH, connections, seconds(mode.warmupSeconds()));
+        }
+        Interleave.rounds(mode.rounds(), lanes.size(),
+                (round, lane) -> lanes.get(lane).window(round, load, PAGE_PATH, connections, seconds(mode.roundSeconds())));
+        for (LoadLane lane : lanes) {
+            System.out.printf("pages   %-16s %-32s ", lane.name(), scenario);
+            if (lane.failure() != null) {
+                System.out.println("FAILED: " + lane.failure());
+                continue;
             }
-            Stats stats = Stats.of(rps);
-            Map<String, Double> extras = new LinkedHashMap<>();
-            extras.put(Results.P99_MILLIS, Stats.of(p99).median());
-            extras.put(Results.ERRORS, (double) errors);
-            rows.add(new Row("pages", scenario, name, "req/s", stats, extras));
+            Stats stats = lane.stats();
+            rows.add(new Row("pages", scenario, lane.name(), "req/s", stats, lane.extras()));
             System.out.printf("%,10.0f req/s ±%4.1f%%  p99 %7.2f ms%s%n", stats.median(), stats.spread() * 50,
-                    Stats.of(p99).median(), errors > 0 ? "  ERRORS " + errors : "");
-        } catch (IOException e) {
-            System.out.println("FAILED: " + e);
+                    lane.p99Millis(), lane.errors() > 0 ? "  ERRORS " + lane.errors() : "");
         }
     }
 

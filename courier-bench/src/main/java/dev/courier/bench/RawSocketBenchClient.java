@@ -6,18 +6,24 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The floor: what any client must at least do for one exchange. Pre-built request bytes, one
  * keep-alive socket per thread, a scan for the end of the head and for Content-Length, then the
  * body read into a reused buffer. No header objects, no pool, no validation: it only works against
  * the loopback servers of this module, which always send Content-Length.
+ *
+ * <p>The client suite starts new worker threads for every window and keeps the client between
+ * windows (see {@link ClientBench}): a thread without a socket first takes one left by a thread
+ * that has ended, as a pooled client reuses its idle connections, and opens one only when there is
+ * none. That happens once per thread, never per request.
  */
 final class RawSocketBenchClient implements BenchClient {
 
-    private final Queue<Connection> open = new ConcurrentLinkedQueue<>();
+    /** Every socket opened, guarded by itself. */
+    private final List<Connection> open = new ArrayList<>();
     private final ThreadLocal<Connection> connection = new ThreadLocal<>();
     private String host;
     private int port;
@@ -36,17 +42,36 @@ final class RawSocketBenchClient implements BenchClient {
     public long get() throws IOException {
         Connection c = connection.get();
         if (c == null) {
-            c = new Connection(new Socket(host, port));
-            open.add(c);
+            c = claim();
             connection.set(c);
         }
         return c.exchange(requestBytes);
     }
 
+    /** Returns a socket whose thread has ended, now owned by the caller, or a new one. */
+    private Connection claim() throws IOException {
+        synchronized (open) {
+            for (Connection c : open) {
+                if (!c.owner.isAlive()) {
+                    c.owner = Thread.currentThread();
+                    return c;
+                }
+            }
+        }
+        Connection c = new Connection(new Socket(host, port));
+        synchronized (open) {
+            open.add(c);
+        }
+        return c;
+    }
+
     @Override
     public void close() throws IOException {
-        for (Connection c; (c = open.poll()) != null; ) {
-            c.socket.close();
+        synchronized (open) {
+            for (Connection c : open) {
+                c.socket.close();
+            }
+            open.clear();
         }
     }
 
@@ -56,6 +81,8 @@ final class RawSocketBenchClient implements BenchClient {
         final InputStream in;
         final OutputStream out;
         final byte[] buffer = new byte[READ_BUFFER];
+        /** The thread using the socket; read and written only while holding the client's list. */
+        Thread owner = Thread.currentThread();
 
         Connection(Socket socket) throws IOException {
             this.socket = socket;

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,6 +15,18 @@ import java.util.Set;
  * load generator (wrk when installed, else {@link JavaLoadGenerator}) for hello-world and a 64 KiB
  * static file at each connection count. Requests/s (median of the rounds), p99 latency (median of
  * the rounds' p99) and the server process's peak RSS while measured.
+ *
+ * <p>Every server's JVM is started once and stays up for the whole suite (a server whose JVM does
+ * not start is reported FAILED and the others go on): an idle server only waits on its sockets,
+ * and the machine's 24 GiB hold a few heaps capped at 256 MiB. Per scenario, the servers are interleaved ({@link Interleave})
+ * so that the drift of the shared machine's speed falls on all of them alike: each is warmed up
+ * for {@code warmupSeconds} in turn, then {@code rounds} rounds of one load-generator window per
+ * server follow, round {@code r} starting at server {@code r mod n}. A server's RSS is sampled
+ * only during its own windows ({@link LoadLane}); the figure is the peak over its windows of the
+ * scenario. The load generator opens its connections anew for each window, as it did when a
+ * server's windows ran back to back, so no settle time is added: every window of every server
+ * starts the same way. The servers of a newer JDK ({@code ", JDK nn"} scenarios) are a second
+ * suite run ({@link BenchMain}), interleaved among themselves.
  */
 final class ServerBench {
 
@@ -57,55 +68,74 @@ final class ServerBench {
             out.write(content);
         }
         List<Row> rows = new ArrayList<>();
+        List<Running> running = new ArrayList<>();
         try {
             for (Map.Entry<String, Servers.Entry> s : Servers.all().entrySet()) {
-                if (!servers.contains(s.getKey())) {
-                    continue;
-                }
-                List<String> flags = new ArrayList<>(COMMON_FLAGS);
-                flags.addAll(s.getValue().jvmFlags());
-                try (ChildJvm server = ChildJvm.start(javaHome, flags, ServerMain.class, s.getKey(), dir.toString())) {
-                    int port = Integer.parseInt(server.awaitReady()[0]);
-                    for (int connections : Concurrency.LEVELS) {
-                        measure(rows, s.getKey(), server, port, BenchServer.HELLO_PATH, "hello", connections);
-                        measure(rows, s.getKey(), server, port, "/" + BenchServer.STATIC_FILE, "static 64 KiB", connections);
+                if (servers.contains(s.getKey())) {
+                    Running r = start(s.getKey(), s.getValue(), dir);
+                    if (r != null) {
+                        running.add(r);
                     }
                 }
             }
+            if (!running.isEmpty()) {
+                for (int connections : Concurrency.LEVELS) {
+                    measure(rows, running, BenchServer.HELLO_PATH, "hello", connections);
+                    measure(rows, running, "/" + BenchServer.STATIC_FILE, "static 64 KiB", connections);
+                }
+            }
         } finally {
+            for (Running r : running) {
+                r.jvm().close();
+            }
             Files.deleteIfExists(file);
             Files.deleteIfExists(dir);
         }
         return rows;
     }
 
-    private void measure(List<Row> rows, String name, ChildJvm server, int port, String path, String what,
-                         int connections) throws InterruptedException {
-        String scenario = what + ", " + connections + (connections == 1 ? " connection" : " connections") + scenarioSuffix;
-        System.out.printf("server  %-16s %-32s ", name, scenario);
+    /** A server's JVM, up for the whole suite, and the port it serves on. */
+    private record Running(String name, ChildJvm jvm, int port) {
+    }
+
+    /** Returns server {@code name} started in its own JVM and ready, or null, saying why, when it did not start. */
+    private Running start(String name, Servers.Entry entry, Path dir) throws IOException {
+        List<String> flags = new ArrayList<>(COMMON_FLAGS);
+        flags.addAll(entry.jvmFlags());
+        ChildJvm jvm = ChildJvm.start(javaHome, flags, ServerMain.class, name, dir.toString());
         try {
-            load.run(port, path, connections, seconds(mode.warmupSeconds()));
-            double[] rps = new double[mode.rounds()];
-            double[] p99 = new double[mode.rounds()];
-            long errors = 0;
-            Rss rss = Rss.start(server.pid());
-            for (int r = 0; r < mode.rounds(); r++) {
-                LoadResult result = load.run(port, path, connections, seconds(mode.roundSeconds()));
-                rps[r] = result.requestsPerSecond();
-                p99[r] = result.p99Millis();
-                errors += result.errors();
+            return new Running(name, jvm, Integer.parseInt(jvm.awaitReady()[0]));
+        } catch (IOException | RuntimeException e) {
+            jvm.close();
+            System.out.printf("server  %-16s FAILED to start: %s%n", name, e);
+            return null;
+        }
+    }
+
+    /** Measures every running server in one scenario, interleaved, and adds a row per server that did not fail. */
+    private void measure(List<Row> rows, List<Running> running, String path, String what, int connections)
+            throws InterruptedException {
+        String scenario = what + ", " + connections + (connections == 1 ? " connection" : " connections") + scenarioSuffix;
+        List<LoadLane> lanes = new ArrayList<>();
+        for (Running r : running) {
+            lanes.add(new LoadLane(r.name(), r.port(), r.jvm().pid(), mode.rounds()));
+        }
+        for (LoadLane lane : lanes) {
+            lane.warmUp(load, path, connections, seconds(mode.warmupSeconds()));
+        }
+        Interleave.rounds(mode.rounds(), lanes.size(),
+                (round, lane) -> lanes.get(lane).window(round, load, path, connections, seconds(mode.roundSeconds())));
+        for (LoadLane lane : lanes) {
+            System.out.printf("server  %-16s %-32s ", lane.name(), scenario);
+            if (lane.failure() != null) {
+                System.out.println("FAILED: " + lane.failure());
+                continue;
             }
-            double rssMib = rss.stop();
-            Stats stats = Stats.of(rps);
-            Map<String, Double> extras = new LinkedHashMap<>();
-            extras.put(Results.P99_MILLIS, Stats.of(p99).median());
-            extras.put(Results.RSS_MIB, rssMib);
-            extras.put(Results.ERRORS, (double) errors);
-            rows.add(new Row("server", scenario, name, "req/s", stats, extras));
+            Stats stats = lane.stats();
+            rows.add(new Row("server", scenario, lane.name(), "req/s", stats, lane.extras()));
             System.out.printf("%,10.0f req/s ±%4.1f%%  p99 %7.2f ms  RSS %5.0f MiB%s%n", stats.median(),
-                    stats.spread() * 50, Stats.of(p99).median(), rssMib, errors > 0 ? "  ERRORS " + errors : "");
-        } catch (IOException e) {
-            System.out.println("FAILED: " + e);
+                    stats.spread() * 50, lane.p99Millis(), lane.rssMib(),
+                    lane.errors() > 0 ? "  ERRORS " + lane.errors() : "");
         }
     }
 
