@@ -52,14 +52,18 @@ class TlsTest {
         });
     }
 
-    @Test
-    void aTlsServerThatStopsReadingGivesWriteTimeout() throws Exception {
+    /** A loopback TLS listener with the server key and no client authentication. */
+    private static SSLServerSocket plainTlsListener() throws Exception {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(server, TestPki.PASSWORD);
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
-        SSLServerSocket ss = (SSLServerSocket) ctx.getServerSocketFactory()
-                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        return (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    }
+
+    @Test
+    void aTlsServerThatStopsReadingGivesWriteTimeout() throws Exception {
+        SSLServerSocket ss = plainTlsListener();
         try (FakeServer s = new FakeServer(ss, c -> {
             c.readHead();
             Thread.sleep(3000);
@@ -135,12 +139,7 @@ class TlsTest {
 
     @Test
     void readTimeoutHoldsOverTls() throws Exception {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(server, TestPki.PASSWORD);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, null);
-        SSLServerSocket ss = (SSLServerSocket) ctx.getServerSocketFactory()
-                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        SSLServerSocket ss = plainTlsListener();
         try (FakeServer s = new FakeServer(ss, c -> {
             c.readRequest(null);
             Thread.sleep(4000);

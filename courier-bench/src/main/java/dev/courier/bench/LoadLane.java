@@ -2,6 +2,7 @@ package dev.courier.bench;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -109,5 +110,18 @@ final class LoadLane {
         }
         extras.put(Results.ERRORS, (double) errors);
         return extras;
+    }
+
+    /**
+     * Warms every lane up in turn for {@code warmupSeconds}, then runs {@code rounds} interleaved
+     * windows of {@code roundSeconds} each ({@link Interleave}).
+     */
+    static void measureAll(List<LoadLane> lanes, LoadGenerator load, String path, int connections,
+                           int warmupSeconds, int rounds, int roundSeconds) throws InterruptedException {
+        for (LoadLane lane : lanes) {
+            lane.warmUp(load, path, connections, warmupSeconds);
+        }
+        Interleave.rounds(rounds, lanes.size(),
+                (round, lane) -> lanes.get(lane).window(round, load, path, connections, roundSeconds));
     }
 }

@@ -155,11 +155,8 @@ final class PagesBench {
     /** Measures the servers of {@code lanes} at {@code connections}, interleaved, and adds a row per server that did not fail. */
     private void measure(List<Row> rows, List<LoadLane> lanes, String scenario, int connections)
             throws InterruptedException {
-        for (LoadLane lane : lanes) {
-            lane.warmUp(load, PAGE_PATH, connections, seconds(mode.warmupSeconds()));
-        }
-        Interleave.rounds(mode.rounds(), lanes.size(),
-                (round, lane) -> lanes.get(lane).window(round, load, PAGE_PATH, connections, seconds(mode.roundSeconds())));
+        LoadLane.measureAll(lanes, load, PAGE_PATH, connections, seconds(mode.warmupSeconds()), mode.rounds(),
+                seconds(mode.roundSeconds()));
         for (LoadLane lane : lanes) {
             System.out.printf("pages   %-16s %-32s ", lane.name(), scenario);
             if (lane.failure() != null) {

@@ -120,11 +120,8 @@ final class ServerBench {
         for (Running r : running) {
             lanes.add(new LoadLane(r.name(), r.port(), r.jvm().pid(), mode.rounds()));
         }
-        for (LoadLane lane : lanes) {
-            lane.warmUp(load, path, connections, seconds(mode.warmupSeconds()));
-        }
-        Interleave.rounds(mode.rounds(), lanes.size(),
-                (round, lane) -> lanes.get(lane).window(round, load, path, connections, seconds(mode.roundSeconds())));
+        LoadLane.measureAll(lanes, load, path, connections, seconds(mode.warmupSeconds()), mode.rounds(),
+                seconds(mode.roundSeconds()));
         for (LoadLane lane : lanes) {
             System.out.printf("server  %-16s %-32s ", lane.name(), scenario);
             if (lane.failure() != null) {
