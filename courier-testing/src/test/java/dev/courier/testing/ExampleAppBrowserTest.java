@@ -154,10 +154,16 @@ class ExampleAppBrowserTest {
     void aLoginSurvivesNavigationAndIsGoneAfterLogout() {
         logIn("Åsa");
         assertEquals("Signed in as Åsa", browser.findElement(By.id("who")).getText());
+        // Each click waits for its page: the home page shows "Signed in as" too, so reading #who
+        // before the click to /me has navigated would pass without looking at /me.
         browser.findElement(By.linkText("Home")).click();
+        waitForPath("/");
         browser.findElement(By.id("to-forms")).click();
+        waitForPath("/forms");
         browser.navigate().back();
+        waitForPath("/");
         browser.findElement(By.id("to-me")).click();
+        waitForPath("/me");
         assertEquals("Signed in as Åsa", browser.findElement(By.id("who")).getText());
 
         String signedIn = browser.manage().getCookieNamed("sid").getValue();

@@ -55,8 +55,13 @@ final class LoopbackServer implements AutoCloseable {
                 out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
                 out.write(body);
                 out.flush();
-            } catch (SocketException closed) {
-                return;
+            } catch (SocketException e) {
+                // Ends the loop only when close() closed the listener: a client that reset its own
+                // connection also throws SocketException, and must not stop the server for the
+                // requests after it.
+                if (socket.isClosed()) {
+                    return;
+                }
             } catch (IOException e) {
                 // One bad connection does not stop the server.
             }

@@ -248,6 +248,9 @@ class MemoryCookieJarTest {
         }
         for (Thread th : threads) {
             th.join(10_000);
+            // A thread still running (a deadlock in the jar) would otherwise go unnoticed: each
+            // had stored all 20 of its names long before its last round.
+            assertFalse(th.isAlive(), th + " did not finish in 10 s");
         }
         assertEquals(List.of(), failures);
         assertEquals(80, shared.size(), "20 names on each of 4 hosts");

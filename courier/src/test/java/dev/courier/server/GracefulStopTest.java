@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +42,10 @@ class GracefulStopTest {
                 try {
                     new RawClient(port).close();
                     Thread.sleep(10);
-                } catch (ConnectException e) {
+                } catch (SocketException e) {
+                    // ConnectException once the listener is closed; a connection caught in its
+                    // queue when stop() closes it is reset during connect instead ("Connection
+                    // reset by peer", seen here): refused as well.
                     refused = true;
                 }
             }

@@ -44,7 +44,14 @@ final class RawClient implements AutoCloseable {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         long end = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000L;
-        while (System.nanoTime() < end) {
+        while (true) {
+            // A server still sending after 5 s has not closed: returning what came so far would
+            // let a test that checks "answered and closed" pass on a connection left open.
+            if (System.nanoTime() > end) {
+                String got = all.toString(StandardCharsets.ISO_8859_1);
+                throw new SocketTimeoutException("not closed within " + TIMEOUT_MILLIS + " ms; got " + all.size()
+                        + " bytes: " + got.substring(0, Math.min(got.length(), 300)));
+            }
             int n;
             try {
                 n = in.read(buf);
