@@ -52,6 +52,8 @@ public final class HttpServer implements AutoCloseable {
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** How often the watchdog looks for writes that outlived the I/O timeout and for connections waiting for a thread. */
     private static final long WATCHDOG_PERIOD_MILLIS = 100;
+    /** How long {@code stop} waits for the threads of connections it aborted after the grace period. */
+    private static final long ABORT_WAIT_MILLIS = 1000;
 
     private final String host;
     private final int requestedPort;
@@ -217,7 +219,8 @@ public final class HttpServer implements AutoCloseable {
     /**
      * Stops gracefully: refuses new connections at once, closes idle kept-alive connections,
      * lets requests in progress finish (their replies say {@code Connection: close}) for up to
-     * {@code grace}, then closes whatever is left. Returns when all connections are closed.
+     * {@code grace}, then closes whatever is left. Returns when all connections are closed (or, for a handler
+     * that ignores its closed socket, at most a second after the grace period).
      */
     public void stop(Duration grace) {
         Objects.requireNonNull(grace, "grace");
@@ -229,28 +232,13 @@ public final class HttpServer implements AutoCloseable {
             ctx.stopping = true;
         }
         closeQuietly(listener);
-        long deadline = System.nanoTime() + Math.max(0, grace.toNanos());
-        synchronized (connections) {
-            // Bounded by the deadline; woken whenever a connection ends.
-            while (!connections.isEmpty()) {
-                for (Connection c : connections) {
-                    c.closeIfIdle();
-                }
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    break;
-                }
-                try {
-                    connections.wait(Math.min(left, 50));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
+        awaitConnectionsEnded(System.nanoTime() + Math.max(0, grace.toNanos()), true);
         for (Connection c : connections) {
             c.abort();
         }
+        // The threads of aborted connections see their sockets closed and leave; one stuck in
+        // a handler that ignores that (on a lock, say) does not hold the caller for long.
+        awaitConnectionsEnded(System.nanoTime() + ABORT_WAIT_MILLIS * 1_000_000L, false);
         executor.shutdownNow();
         if (firstConnections != null) {
             firstConnections.shutdownNow();
@@ -262,6 +250,33 @@ public final class HttpServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         ctx.log.log(System.Logger.Level.INFO, () -> "stopped " + url());
+    }
+
+    /**
+     * Waits until no connection is left or {@code deadlineNanos} passes, closing the idle ones
+     * each time round when {@code closeIdle} (a connection goes idle once its reply is out).
+     */
+    private void awaitConnectionsEnded(long deadlineNanos, boolean closeIdle) {
+        synchronized (connections) {
+            // Bounded by the deadline; woken whenever a connection ends.
+            while (!connections.isEmpty()) {
+                if (closeIdle) {
+                    for (Connection c : connections) {
+                        c.closeIfIdle();
+                    }
+                }
+                long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    connections.wait(Math.min(left, 50));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Stops at once: {@code stop(Duration.ZERO)}. */

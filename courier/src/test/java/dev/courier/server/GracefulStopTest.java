@@ -94,4 +94,42 @@ class GracefulStopTest {
             assertTrue(s.url().startsWith("http://127.0.0.1:"), s.url());
         }
     }
+
+    @Test
+    void aReplyStillBlockedAfterTheGraceIsCutAndStopReturnsOnlyOnceItsConnectionIsGone() throws Exception {
+        byte[] chunk = new byte[64 * 1024];
+        java.io.InputStream endless = new java.io.InputStream() {
+            private long left = 1L << 30; // a bound for the test; far more than the socket buffers hold
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 'x' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(Math.min(len, chunk.length), left);
+                left -= n;
+                return n;
+            }
+        };
+        CountDownLatch started = new CountDownLatch(1);
+        HttpServer server = TestServers.start(new Router().get("/endless", req -> {
+            started.countDown();
+            return Reply.stream(endless, -1, "text/plain");
+        }));
+        try (RawClient stuck = new RawClient(server.port())) {
+            stuck.socket.setReceiveBufferSize(4096);
+            stuck.send("GET /endless HTTP/1.1\r\nHost: x\r\n\r\n"); // and never read
+            assertTrue(started.await(5, TimeUnit.SECONDS), "the request reached its handler");
+            long t0 = System.nanoTime();
+            server.stop(Duration.ofMillis(200));
+            long tookMillis = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(0, server.openConnections(), "stop returned with the aborted connection still open");
+            assertTrue(tookMillis >= 200 && tookMillis < 1500, "stop took " + tookMillis + " ms");
+        }
+    }
 }
