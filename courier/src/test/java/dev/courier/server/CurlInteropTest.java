@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +102,38 @@ class CurlInteropTest {
         assertTrue(r.stdout().startsWith("HTTP/1.1 206"), r.stdout());
         assertTrue(r.stdout().contains("Content-Range: bytes 5-9/20"), r.stdout());
         assertTrue(r.stdout().endsWith("\r\n\r\n56789"), r.stdout());
+    }
+
+    @Test
+    void servesSeveralRangesThatPythonsMimeParserReadsBack() throws Exception {
+        Assumptions.assumeTrue(ExternalTool.works("python3", "--version"), "python3 is not installed; skipping");
+        Path headers = dir.resolve("ranges.head");
+        Path body = dir.resolve("ranges.body");
+        curl("-D", headers.toString(), "-o", body.toString(), "-r", "500000-500099,10-19,1048570-",
+                server.url() + "/static/big.bin");
+        String head = Files.readString(headers, StandardCharsets.ISO_8859_1);
+        assertTrue(head.startsWith("HTTP/1.1 206"), head);
+        String type = head.lines().filter(l -> l.regionMatches(true, 0, "Content-Type:", 0, 13))
+                .findFirst().orElseThrow().substring(13).trim();
+        assertTrue(type.startsWith("multipart/byteranges; boundary="), type);
+        // Python's email package parses the multipart body; it writes each part's bytes to a file
+        // and prints each part's Content-Range, in order.
+        String script = String.join("\n",
+                "import email, email.policy, sys",
+                "raw = open(sys.argv[1], 'rb').read()",
+                "msg = email.message_from_bytes(b'Content-Type: ' + sys.argv[2].encode() + b'\\r\\n\\r\\n' + raw,",
+                "                               policy=email.policy.HTTP)",
+                "for i, part in enumerate(msg.iter_parts()):",
+                "    open(sys.argv[3] + str(i), 'wb').write(part.get_payload(decode=True))",
+                "    print(part['Content-Range'])");
+        ExternalTool.Result py = ExternalTool.run("python3", "-c", script, body.toString(), type,
+                dir.resolve("part").toString());
+        assertEquals(0, py.exitCode(), py.toString());
+        assertEquals(List.of("bytes 10-19/1048583", "bytes 500000-500099/1048583", "bytes 1048570-1048582/1048583"),
+                py.stdout().lines().collect(java.util.stream.Collectors.toList()));
+        assertArrayEquals(Arrays.copyOfRange(big, 10, 20), Files.readAllBytes(dir.resolve("part0")));
+        assertArrayEquals(Arrays.copyOfRange(big, 500000, 500100), Files.readAllBytes(dir.resolve("part1")));
+        assertArrayEquals(Arrays.copyOfRange(big, 1048570, big.length), Files.readAllBytes(dir.resolve("part2")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.courier.server;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -322,8 +323,53 @@ class StaticFilesTest {
     }
 
     @Test
-    void multipleRangesGetTheWholeFile() {
+    void severalRangesAre206MultipartByterangesWithExactLengthAndBytes() throws IOException {
+        byte[] content = new byte[10_000];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) (i * 7 + (i >> 8));
+        }
+        Files.write(root.resolve("pattern.bin"), content);
+        Reply r = get("/pattern.bin", "Range", "bytes=9000-9099,0-99");
+        assertEquals(206, r.status());
+        String type = r.header("Content-Type");
+        assertTrue(type.startsWith("multipart/byteranges; boundary="), type);
+        String boundary = type.substring(type.indexOf('=') + 1);
+        assertEquals(32, boundary.length(), boundary);
+        assertNull(r.header("Content-Range"), "the ranges are in the parts");
+        ReplyBody.Stream body = (ReplyBody.Stream) r.body();
+        byte[] got;
+        try (java.io.InputStream in = body.stream()) {
+            got = in.readAllBytes();
+        }
+        assertEquals(body.length(), got.length, "the announced length is the length sent");
+        java.io.ByteArrayOutputStream want = new java.io.ByteArrayOutputStream();
+        String type0 = "Content-Type: application/octet-stream\r\n";
+        // Ascending order: the parts come sorted, as RFC 9110 §14.2 allows.
+        want.writeBytes(("--" + boundary + "\r\n" + type0 + "Content-Range: bytes 0-99/10000\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        want.write(content, 0, 100);
+        want.writeBytes(("\r\n--" + boundary + "\r\n" + type0 + "Content-Range: bytes 9000-9099/10000\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        want.write(content, 9000, 100);
+        want.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        assertArrayEquals(want.toByteArray(), got);
+    }
+
+    @Test
+    void rangesThatOverlapOrNearlyTouchBecomeOnePlainRange() {
         Reply r = get("/data.bin", "Range", "bytes=0-1,5-6");
+        assertEquals(206, r.status());
+        assertEquals("bytes 0-6/10000", r.header("Content-Range"));
+        assertEquals(7, region(r).length());
+    }
+
+    @Test
+    void tooManyRangesGetTheWholeFile() {
+        StringBuilder many = new StringBuilder("bytes=");
+        for (int i = 0; i < ByteRanges.MAX_PARTS + 1; i++) {
+            many.append(i == 0 ? "" : ",").append(i * 500).append('-').append(i * 500 + 9);
+        }
+        Reply r = get("/data.bin", "Range", many.toString());
         assertEquals(200, r.status());
         assertEquals(10_000, region(r).length());
         assertNull(r.header("Content-Range"));
