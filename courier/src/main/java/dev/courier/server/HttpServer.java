@@ -265,12 +265,13 @@ public final class HttpServer implements AutoCloseable {
                         c.closeIfIdle();
                     }
                 }
-                long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
+                long leftNanos = deadlineNanos - System.nanoTime();
+                if (leftNanos <= 0) {
                     return;
                 }
                 try {
-                    connections.wait(Math.min(left, 50));
+                    // Rounded up, so the whole grace period is given, not all but its last millisecond.
+                    connections.wait(Math.min((leftNanos + 999_999) / 1_000_000, 50));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
