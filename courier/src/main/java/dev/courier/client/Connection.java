@@ -70,7 +70,8 @@ public final class Connection implements Closeable {
     private boolean responseStarted;
     private int exchanges;
     private long idleSinceNanos;
-    private boolean closed;
+    /** Volatile: the I/O watchdog sets it from its own thread when it aborts the connection. */
+    private volatile boolean closed;
 
     Connection(Origin origin, Socket socket, Socket tcp, SocketChannel channel, WireTap tap, WireLimits limits)
             throws IOException {
