@@ -352,6 +352,10 @@ final class Connection implements Runnable {
         }
         phase.set(Phase.CLOSED);
         transport.close();
+        IdleParking parking = ctx.parking;
+        if (parking != null) {
+            parking.closedWhileParked();
+        }
         onEnd.run();
         return true;
     }

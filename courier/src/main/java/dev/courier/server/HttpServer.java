@@ -31,14 +31,18 @@ import javax.net.ssl.SSLContext;
  * server.stop(Duration.ofSeconds(5));        // finish in-flight requests, then close
  * }</pre>
  *
- * <p><b>Timeouts.</b> Accepted sockets are {@code SocketChannel}s in blocking mode (so file
- * bodies go out with {@code FileChannel.transferTo}). A blocking channel's own {@code read}
- * ignores {@code SO_TIMEOUT}, so the server reads through the channel's socket adaptor stream,
- * which honours it: the idle timeout before a request's first byte (then a quiet close), the
- * header timeout from that byte to the end of the head (then 408 and close), the I/O timeout for
- * each body read (then 408). Writes have no such hook; a watchdog thread closes any connection
- * whose single write has been blocked longer than the I/O timeout (a client that stopped
- * reading). See {@link ServerLimits}.
+ * <p><b>Timeouts.</b> Accepted sockets are {@code SocketChannel}s (so file bodies go out with
+ * {@code FileChannel.transferTo}). Every read is bounded: the idle timeout before a request's
+ * first byte (then a quiet close), the header timeout from that byte to the end of the head
+ * (then 408 and close), the I/O timeout for each body read (then 408). A watchdog thread closes
+ * any connection whose single write has been blocked longer than the I/O timeout (a client that
+ * stopped reading). See {@link ServerLimits}.
+ *
+ * <p><b>Threads.</b> A virtual thread per connection on Java 21+ (the first two connections per
+ * processor at a time on platform threads); on Java 17 a bounded pool of platform threads
+ * ({@link ServerLimits#maxPlatformThreads()}), where keep-alive connections beyond the first
+ * two per processor wait for their next request on a selector rather than on a thread of their
+ * own, and a few threads serve whichever are ready.
  *
  * <p>Lifecycle: build, {@link #start()} (binds; {@link #port()} is then known), serve,
  * {@link #stop(Duration)}. A stopped server cannot start again. Logging goes through

@@ -1,6 +1,7 @@
 package dev.courier.server;
 
 import java.io.IOException;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 
@@ -64,11 +66,13 @@ final class IdleParking implements AutoCloseable {
     private final IntSupplier waitingForThreads;
     private final int directConnections;
     /** Parks so far, for tests and diagnostics. */
-    private final java.util.concurrent.atomic.LongAdder parks = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder parks = new LongAdder();
     private final ConcurrentLinkedQueue<Connection> ready = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedDeque<Thread> idle = new ConcurrentLinkedDeque<>();
     private final AtomicBoolean leading = new AtomicBoolean();
     private final AtomicInteger workers = new AtomicInteger();
+    /** Connections parked now (registered for reading, not yet taken or closed). */
+    private final AtomicInteger parked = new AtomicInteger();
     private volatile boolean selecting;
     /** When a worker last took a connection or finished a select. */
     private volatile long lastProgressNanos = System.nanoTime();
@@ -84,8 +88,9 @@ final class IdleParking implements AutoCloseable {
     }
 
     /**
-     * Parks {@code c}, whose channel is in blocking mode with nothing buffered: registers it for
-     * reading. From here on another thread may take it; the caller must not touch it again.
+     * Parks {@code c}, which has nothing of its next request buffered: registers it for reading
+     * (the first time, switching its channel to non-blocking mode for good). From here on
+     * another thread may take it; the caller must not touch it again.
      */
     void park(Connection c, PlainTransport transport) throws IOException {
         try {
@@ -95,15 +100,15 @@ final class IdleParking implements AutoCloseable {
             } else {
                 key.interestOps(SelectionKey.OP_READ);
             }
-        } catch (ClosedSelectorException | java.nio.channels.CancelledKeyException e) {
+        } catch (ClosedSelectorException | CancelledKeyException e) {
             throw new IOException("the server is stopping or the connection was closed", e);
         }
         parks.increment();
+        parked.incrementAndGet();
         if (selecting) {
             selector.wakeup(); // the leader applies interest changes only between selects
         }
     }
-
 
     /** Serves parked connections as they become ready, until this worker is not needed. */
     void work() {
@@ -192,11 +197,23 @@ final class IdleParking implements AutoCloseable {
      * that block), starts one more worker.
      */
     void checkStalled(long periodNanos) {
+        if (closed) {
+            return;
+        }
+        if (workers.get() == 0 && (parked.get() > 0 || !ready.isEmpty())) {
+            startWorker(); // every worker gave its thread back; parked connections still need one
+            return;
+        }
         long now = System.nanoTime();
         boolean waiting = !ready.isEmpty() || (!leading.get() && workers.get() > 0);
         if (waiting && idle.isEmpty() && now - lastProgressNanos > periodNanos) {
             startWorker();
         }
+    }
+
+    /** Tells the lot that a parked connection was closed without being taken (idle timeout, stop). */
+    void closedWhileParked() {
+        parked.decrementAndGet();
     }
 
     /** Selects once and queues the connections that became readable. */
@@ -220,7 +237,7 @@ final class IdleParking implements AutoCloseable {
                     got.add((Connection) k.attachment());
                 }
             }
-        } catch (IOException | ClosedSelectorException | java.nio.channels.CancelledKeyException e) {
+        } catch (IOException | ClosedSelectorException | CancelledKeyException e) {
             // The selector failed or was closed: nothing parked can be served any more; the connections are
             // closed by the idle timeout or the server's stop.
             closed = true;
@@ -228,6 +245,7 @@ final class IdleParking implements AutoCloseable {
         lastProgressNanos = System.nanoTime();
         for (Connection c : got) {
             if (c.unpark()) {
+                parked.decrementAndGet();
                 ready.add(c);
             }
         }

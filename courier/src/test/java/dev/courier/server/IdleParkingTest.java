@@ -208,6 +208,25 @@ class IdleParkingTest {
     }
 
     @Test
+    void aPoolOfOneThreadServesSeveralParkedConnectionsInTurn() throws Exception {
+        try (HttpServer s = parking().limits(ServerLimits.builder().maxPlatformThreads(1).build())
+                .handler(req -> Reply.text("ok " + req.path())).start()) {
+            List<RawClient> clients = open(s, 3);
+            try {
+                for (int round = 0; round < 5; round++) {
+                    for (int i = 0; i < clients.size(); i++) {
+                        String r = clients.get(i).send("GET /c" + i + "/r" + round + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                                .readResponse();
+                        assertTrue(r.endsWith("ok /c" + i + "/r" + round), r);
+                    }
+                }
+            } finally {
+                closeAll(clients);
+            }
+        }
+    }
+
+    @Test
     void stopClosesParkedConnectionsAtOnce() throws Exception {
         HttpServer s = parking().handler(req -> Reply.text("ok")).start();
         List<RawClient> clients = open(s, 6);
