@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -42,6 +43,11 @@ final class Connection implements Runnable {
     final ResponseWriter writer;
     private final HeadParser<RequestHead> parser;
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.IDLE);
+    /**
+     * True while parked in {@link IdleParking} with no thread of its own. Whoever turns it back to
+     * false owns the connection: a worker that resumes it, or a closer that then also ends it.
+     */
+    private final AtomicBoolean parked = new AtomicBoolean();
     /** System.nanoTime() when the connection last became idle (opened, or a reply sent). */
     private volatile long idleSinceNanos = System.nanoTime();
     /** True when unread client bytes may remain, so closing should linger (RFC 9112 §9.6). */
@@ -56,41 +62,98 @@ final class Connection implements Runnable {
         this.parser = HeadParser.forRequests(ctx.wire);
     }
 
+    /**
+     * Serves the connection on this thread; when it parks, this thread goes on serving parked
+     * connections as an {@link IdleParking} worker for as long as it is needed.
+     */
     @Override
     public void run() {
+        if (serveOrPark()) {
+            IdleParking parking = ctx.parking;
+            if (parking != null) {
+                parking.work(true);
+            }
+        }
+    }
+
+    /** Runs the request loop; returns true when the connection was parked, false when it ended (and is closed). */
+    private boolean serveOrPark() {
+        boolean parkedNow = false;
         try {
-            serve();
+            parkedNow = serve();
         } catch (IOException e) {
             ctx.log.log(System.Logger.Level.DEBUG, () -> "connection from " + transport.remoteAddress() + " ended: " + e);
         } catch (RuntimeException | Error e) {
             ctx.log.log(System.Logger.Level.ERROR, "connection from " + transport.remoteAddress() + " failed", e);
         } finally {
-            close();
-            onEnd.run();
+            if (!parkedNow) {
+                close();
+                onEnd.run();
+            }
         }
+        return parkedNow;
     }
 
-    private void serve() throws IOException {
+    /** Continues a connection taken from {@link IdleParking}: the request loop, on the worker's thread. */
+    void resume() {
+        serveOrPark();
+    }
+
+    /** Takes the connection out of {@link IdleParking}; returns false when a closer took it first. */
+    boolean unpark() {
+        return parked.compareAndSet(true, false);
+    }
+
+    /** Returns true while the connection waits in {@link IdleParking} without a thread. */
+    boolean isParked() {
+        return parked.get();
+    }
+
+    /**
+     * Parks the connection when the server parks idle connections and nothing of the next request
+     * is buffered; returns true when it did (another thread owns the connection from then on).
+     */
+    private boolean parkIfWanted() throws IOException {
+        IdleParking parking = ctx.parking;
+        if (parking == null || input.buf.hasRemaining() || !(transport instanceof PlainTransport) || !parking.shouldPark()) {
+            return false;
+        }
+        parked.set(true);
+        try {
+            parking.park(this, (PlainTransport) transport);
+        } catch (IOException e) {
+            if (parked.compareAndSet(true, false)) {
+                throw e;
+            }
+        }
+        return true;
+    }
+
+    /** Serves requests until the connection should close (returns false) or was parked (returns true). */
+    private boolean serve() throws IOException {
         // Bounded: each round answers one request or ends the connection.
         while (true) {
             RequestHead head = readHead();
             if (head == null) {
-                return;
+                return false;
             }
             try (ServerRequest request = validate(head)) {
                 if (request == null) {
-                    return;
+                    return false;
                 }
                 Reply reply = dispatch(request);
                 boolean keepAlive = decideKeepAlive(request, reply);
                 send(request, reply, keepAlive);
                 if (!keepAlive) {
-                    return;
+                    return false;
                 }
             }
             idleSinceNanos = System.nanoTime();
             if (!phase.compareAndSet(Phase.ACTIVE, Phase.IDLE)) {
-                return;
+                return false;
+            }
+            if (parkIfWanted()) {
+                return true;
             }
         }
     }
@@ -263,6 +326,9 @@ final class Connection implements Runnable {
         if (nanos > 0 && System.nanoTime() - idleSinceNanos < nanos) {
             return false;
         }
+        if (parked.get()) {
+            return closeParked();
+        }
         if (phase.compareAndSet(Phase.IDLE, Phase.CLOSED)) {
             transport.close();
             return true;
@@ -272,8 +338,26 @@ final class Connection implements Runnable {
 
     /** Closes the connection at once, whatever it is doing (stop after the grace period, watchdog). */
     void abort() {
+        if (parked.get() && closeParked()) {
+            return;
+        }
         phase.set(Phase.CLOSED);
         transport.abort();
+    }
+
+    /** Closes and ends a parked connection, unless a worker took it first; returns true if it did. */
+    private boolean closeParked() {
+        if (!parked.compareAndSet(true, false)) {
+            return false;
+        }
+        phase.set(Phase.CLOSED);
+        transport.close();
+        IdleParking parking = ctx.parking;
+        if (parking != null) {
+            parking.closedWhileParked();
+        }
+        onEnd.run();
+        return true;
     }
 
     /**

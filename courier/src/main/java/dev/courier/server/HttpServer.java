@@ -31,14 +31,18 @@ import javax.net.ssl.SSLContext;
  * server.stop(Duration.ofSeconds(5));        // finish in-flight requests, then close
  * }</pre>
  *
- * <p><b>Timeouts.</b> Accepted sockets are {@code SocketChannel}s in blocking mode (so file
- * bodies go out with {@code FileChannel.transferTo}). A blocking channel's own {@code read}
- * ignores {@code SO_TIMEOUT}, so the server reads through the channel's socket adaptor stream,
- * which honours it: the idle timeout before a request's first byte (then a quiet close), the
- * header timeout from that byte to the end of the head (then 408 and close), the I/O timeout for
- * each body read (then 408). Writes have no such hook; a watchdog thread closes any connection
- * whose single write has been blocked longer than the I/O timeout (a client that stopped
- * reading). See {@link ServerLimits}.
+ * <p><b>Timeouts.</b> Accepted sockets are {@code SocketChannel}s (so file bodies go out with
+ * {@code FileChannel.transferTo}). Every read is bounded: the idle timeout before a request's
+ * first byte (then a quiet close), the header timeout from that byte to the end of the head
+ * (then 408 and close), the I/O timeout for each body read (then 408). A watchdog thread closes
+ * any connection whose single write has been blocked longer than the I/O timeout (a client that
+ * stopped reading). See {@link ServerLimits}.
+ *
+ * <p><b>Threads.</b> A virtual thread per connection on Java 21+ (the first two connections per
+ * processor at a time on platform threads); on Java 17 a bounded pool of platform threads
+ * ({@link ServerLimits#maxPlatformThreads()}), where keep-alive connections beyond the first
+ * two per processor wait for their next request on a selector rather than on a thread of their
+ * own, and a few threads serve whichever are ready.
  *
  * <p>Lifecycle: build, {@link #start()} (binds; {@link #port()} is then known), serve,
  * {@link #stop(Duration)}. A stopped server cannot start again. Logging goes through
@@ -60,6 +64,7 @@ public final class HttpServer implements AutoCloseable {
     private final SSLContext tls;
     private final boolean wantClientAuth;
     private final boolean virtualThreads;
+    private final int directConnections;
     private final ServerContext ctx;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
@@ -84,6 +89,7 @@ public final class HttpServer implements AutoCloseable {
         this.tls = b.tls;
         this.wantClientAuth = b.wantClientAuth;
         this.virtualThreads = b.virtualThreads;
+        this.directConnections = b.directConnections;
         this.ctx = new ServerContext(b.limits, b.handler, System.getLogger("dev.courier.server"),
                 System.getLogger("dev.courier.server.access"));
         this.slots = new Semaphore(b.limits.maxConnections());
@@ -117,6 +123,9 @@ public final class HttpServer implements AutoCloseable {
         if (executor instanceof java.util.concurrent.ThreadPoolExecutor) {
             java.util.concurrent.ThreadPoolExecutor pool = (java.util.concurrent.ThreadPoolExecutor) executor;
             ctx.waitingForThreads = () -> pool.getQueue().size();
+            if (tls == null) {
+                ctx.parking = new IdleParking(pool, connections::size, () -> pool.getQueue().size(), directConnections);
+            }
         } else {
             firstConnectionSlots = ConnectionThreads.platformConnectionsBesideVirtual();
             firstConnections = ConnectionThreads.create(false, firstConnectionSlots, "courier-http-" + port + "-p");
@@ -145,6 +154,12 @@ public final class HttpServer implements AutoCloseable {
     /** Returns the number of connections open now. */
     public int openConnections() {
         return connections.size();
+    }
+
+    /** Returns how many times an idle connection was parked on the selector (Java 17's pool; else 0). */
+    long parks() {
+        IdleParking parking = ctx.parking;
+        return parking == null ? 0 : parking.parks();
     }
 
     private void acceptLoop() {
@@ -239,6 +254,9 @@ public final class HttpServer implements AutoCloseable {
         // The threads of aborted connections see their sockets closed and leave; one stuck in
         // a handler that ignores that (on a lock, say) does not hold the caller for long.
         awaitConnectionsEnded(System.nanoTime() + ABORT_WAIT_MILLIS * 1_000_000L, false);
+        if (ctx.parking != null) {
+            ctx.parking.close();
+        }
         executor.shutdownNow();
         if (firstConnections != null) {
             firstConnections.shutdownNow();
@@ -301,6 +319,7 @@ public final class HttpServer implements AutoCloseable {
         private SSLContext tls;
         private boolean wantClientAuth;
         private boolean virtualThreads = true;
+        private int directConnections = IdleParking.DIRECT_CONNECTIONS;
         private Handler handler;
         private Router ownRouter;
         private ServerLimits limits = ServerLimits.defaults();
@@ -367,6 +386,19 @@ public final class HttpServer implements AutoCloseable {
         /** Uses virtual threads when the JVM has them (default true); false forces the platform pool. */
         public Builder virtualThreads(boolean use) {
             this.virtualThreads = use;
+            return this;
+        }
+
+        /**
+         * Sets how many connections keep their own platform thread between requests before
+         * idle ones are parked ({@link IdleParking}); for tests, which need parking with a
+         * handful of connections whatever the machine's processor count.
+         */
+        Builder directConnections(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("directConnections must be >= 0, got " + count);
+            }
+            this.directConnections = count;
             return this;
         }
 

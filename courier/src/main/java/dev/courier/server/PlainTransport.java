@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
 import java.security.cert.Certificate;
 import java.util.List;
@@ -40,14 +44,31 @@ final class PlainTransport extends Transport {
 
     @Override
     int read(byte[] b, int off, int len, int timeoutMillis) throws IOException {
-        return guard.read(in, b, off, len, timeoutMillis);
+        if (parkingKey == null) {
+            return guard.read(in, b, off, len, timeoutMillis);
+        }
+        ByteBuffer bb = ByteBuffer.wrap(b, off, len);
+        int n = channel.read(bb);
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        // Bounded by the deadline (no bound for 0, as with a blocking read).
+        while (n == 0) {
+            long left = timeoutMillis <= 0 ? WAIT_SLICE_MILLIS : (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                throw new SocketTimeoutException("read timed out after " + timeoutMillis + " ms");
+            }
+            await(SelectionKey.OP_READ, left);
+            n = channel.read(bb);
+        }
+        return n;
     }
 
     @Override
     void write(byte[] b, int off, int len) throws IOException {
         ByteBuffer bb = ByteBuffer.wrap(b, off, len);
         while (bb.hasRemaining()) {
-            channel.write(bb);
+            if (channel.write(bb) == 0) {
+                await(SelectionKey.OP_WRITE, WAIT_SLICE_MILLIS);
+            }
         }
     }
 
@@ -55,9 +76,57 @@ final class PlainTransport extends Transport {
     @Override
     void write(byte[] b, int off, int len, ByteBuffer body) throws IOException {
         ByteBuffer[] both = {ByteBuffer.wrap(b, off, len), body};
-        // Bounded: each round writes at least one byte (a blocking channel waits until it can).
+        // Bounded: each round writes at least one byte, or waits until the socket takes some
+        // (the server's watchdog closes a connection whose write outlives the I/O timeout).
         while (both[0].hasRemaining() || body.hasRemaining()) {
-            channel.write(both);
+            if (channel.write(both) == 0) {
+                await(SelectionKey.OP_WRITE, WAIT_SLICE_MILLIS);
+            }
+        }
+    }
+
+    /**
+     * Once parked the first time, the channel stays in non-blocking mode, registered with the
+     * parking selector under this key (see {@link IdleParking}); reads and writes then wait for
+     * readiness through a selector of the thread's own.
+     */
+    private volatile SelectionKey parkingKey;
+
+    /** How long one wait on the thread's selector lasts before the channel is looked at again. */
+    private static final long WAIT_SLICE_MILLIS = 100;
+
+    private static final ThreadLocal<Selector> WAIT_SELECTOR = ThreadLocal.withInitial(() -> {
+        try {
+            return Selector.open();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    });
+
+    /** Returns the key under which this connection is parked, or null before it first parks. */
+    SelectionKey parkingKey() {
+        return parkingKey;
+    }
+
+    /** Switches to non-blocking mode for good and registers with {@code selector} for reading. */
+    SelectionKey registerForParking(Selector selector, Object attachment) throws IOException {
+        channel.configureBlocking(false);
+        parkingKey = channel.register(selector, SelectionKey.OP_READ, attachment);
+        return parkingKey;
+    }
+
+    /** Waits at most {@code millis} for the channel to be ready for {@code ops}; throws if it was closed meanwhile. */
+    private void await(int ops, long millis) throws IOException {
+        if (!channel.isOpen()) {
+            throw new ClosedChannelException();
+        }
+        Selector waiter = WAIT_SELECTOR.get();
+        SelectionKey key = channel.register(waiter, ops);
+        try {
+            waiter.select(Math.min(millis, WAIT_SLICE_MILLIS));
+        } finally {
+            key.cancel();
+            waiter.selectNow(); // deregisters now, so the next wait can register again
         }
     }
 
@@ -68,6 +137,10 @@ final class PlainTransport extends Transport {
         long pos = position;
         while (pos < end) {
             long n = file.transferTo(pos, end - pos, channel);
+            if (n == 0 && parkingKey != null && pos < file.size()) {
+                await(SelectionKey.OP_WRITE, WAIT_SLICE_MILLIS);
+                continue;
+            }
             if (n <= 0) {
                 if (pos >= file.size()) {
                     throw new IOException("file shrank while being sent: wanted bytes up to " + end
@@ -77,6 +150,11 @@ final class PlainTransport extends Transport {
             }
             pos += n;
         }
+    }
+
+    /** Returns the channel, for parking the connection between requests ({@link IdleParking}). */
+    SocketChannel channel() {
+        return channel;
     }
 
     @Override
@@ -117,6 +195,12 @@ final class PlainTransport extends Transport {
         guard.unregister();
         try {
             channel.close();
+            SelectionKey key = parkingKey;
+            if (key != null) {
+                // A channel registered with a selector keeps its socket open until that selector
+                // next looks; make the parking leader look now, so the client sees the close.
+                key.selector().wakeup();
+            }
         } catch (IOException ignored) {
             // Nothing left to do for a connection being dropped.
         }

@@ -17,6 +17,8 @@ final class ServerContext {
             FileContentCache.DEFAULT_MAX_TOTAL_BYTES);
     /** Set once by {@code stop}: connections finish their request and close. */
     volatile boolean stopping;
+    /** Where idle keep-alive connections wait on Java 17's platform pool; null elsewhere (virtual threads, TLS-only use). */
+    volatile IdleParking parking;
     /** How many accepted connections wait for a thread of a bounded pool; null for virtual threads. */
     volatile java.util.function.IntSupplier waitingForThreads;
 

@@ -40,16 +40,26 @@ final class Watchdog implements AutoCloseable {
         });
         timer.scheduleWithFixedDelay(() -> {
             long now = System.nanoTime();
+            long idleLimit = ctx.limits.idleTimeout().toNanos();
             for (Connection c : connections) {
                 long started = c.writer.writeStartedNanos;
                 if (started != 0 && now - started > limit) {
                     c.abort();
+                } else if (c.isParked()) {
+                    // A parked connection has no read of its own to time out.
+                    c.closeIfIdleFor(idleLimit);
                 }
+            }
+            IdleParking parking = ctx.parking;
+            if (parking != null) {
+                parking.checkStalled(periodMillis * 1_000_000L);
             }
             int waiting = ctx.waitingForThreads();
             // Bounded by the number of connections.
             for (Iterator<Connection> it = connections.iterator(); waiting > 0 && it.hasNext(); ) {
-                if (it.next().closeIfIdleFor(MIN_IDLE_NANOS)) {
+                Connection c = it.next();
+                // A parked connection holds no thread: closing it would free none.
+                if (!c.isParked() && c.closeIfIdleFor(MIN_IDLE_NANOS)) {
                     waiting--;
                 }
             }
