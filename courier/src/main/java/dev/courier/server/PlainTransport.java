@@ -25,13 +25,36 @@ import java.util.List;
  * input down when a read outlives its bound, which ends the blocked read at once; the read then
  * throws {@link java.net.SocketTimeoutException}. Input shut down is fine: every read timeout of the
  * server ends its connection (408, an abandoned body, or an idle close).
+ *
+ * <p>Once the connection has been parked between requests ({@link IdleParking}), the channel
+ * stays in non-blocking mode: a read or write that finds nothing to do waits for readiness on a
+ * selector of the calling thread's own, in slices of {@link #WAIT_SLICE_MILLIS}, so a channel
+ * closed meanwhile (the watchdog's abort) is noticed within a slice.
  */
 final class PlainTransport extends Transport {
+
+    /** How long one wait on the thread's selector lasts before the channel is looked at again. */
+    private static final long WAIT_SLICE_MILLIS = 100;
+
+    private static final ThreadLocal<Selector> WAIT_SELECTOR = ThreadLocal.withInitial(() -> {
+        try {
+            return Selector.open();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    });
 
     private final SocketChannel channel;
     private final InputStream in;
     private final InetSocketAddress remote;
     private final IoWatchdog.Guard guard;
+
+    /**
+     * Once parked the first time, the channel stays in non-blocking mode, registered with the
+     * parking selector under this key (see {@link IdleParking}); reads and writes then wait for
+     * readiness through a selector of the thread's own.
+     */
+    private volatile SelectionKey parkingKey;
 
     PlainTransport(SocketChannel channel) throws IOException {
         this.channel = channel;
@@ -85,24 +108,6 @@ final class PlainTransport extends Transport {
         }
     }
 
-    /**
-     * Once parked the first time, the channel stays in non-blocking mode, registered with the
-     * parking selector under this key (see {@link IdleParking}); reads and writes then wait for
-     * readiness through a selector of the thread's own.
-     */
-    private volatile SelectionKey parkingKey;
-
-    /** How long one wait on the thread's selector lasts before the channel is looked at again. */
-    private static final long WAIT_SLICE_MILLIS = 100;
-
-    private static final ThreadLocal<Selector> WAIT_SELECTOR = ThreadLocal.withInitial(() -> {
-        try {
-            return Selector.open();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    });
-
     /** Returns the key under which this connection is parked, or null before it first parks. */
     SelectionKey parkingKey() {
         return parkingKey;
@@ -150,11 +155,6 @@ final class PlainTransport extends Transport {
             }
             pos += n;
         }
-    }
-
-    /** Returns the channel, for parking the connection between requests ({@link IdleParking}). */
-    SocketChannel channel() {
-        return channel;
     }
 
     @Override
