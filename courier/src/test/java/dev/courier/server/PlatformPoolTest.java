@@ -9,7 +9,9 @@ class PlatformPoolTest {
 
     @Test
     void closesAnIdleConnectionWhenAnotherWaitsForTheOnlyThread() throws Exception {
-        try (HttpServer s = HttpServer.builder().virtualThreads(false)
+        // Connections that keep their thread between requests (not parked, see IdleParkingTest):
+        // closing an idle one is what frees the only thread.
+        try (HttpServer s = HttpServer.builder().virtualThreads(false).directConnections(1000)
                 .limits(ServerLimits.builder().maxPlatformThreads(1).build())
                 .handler(req -> Reply.text("ok " + req.path())).start();
                 RawClient idle = new RawClient(s.port())) {
