@@ -68,7 +68,7 @@ final class Connection implements Runnable {
      */
     @Override
     public void run() {
-        if (serveOrPark()) {
+        if (serveUntilParkedOrEnded()) {
             IdleParking parking = ctx.parking;
             if (parking != null) {
                 parking.work(true);
@@ -76,8 +76,12 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Runs the request loop; returns true when the connection was parked, false when it ended (and is closed). */
-    private boolean serveOrPark() {
+    /**
+     * Runs the request loop on this thread (a worker of {@link IdleParking} calls it for a
+     * connection it took); returns true when the connection was parked, false when it ended
+     * (and is closed).
+     */
+    boolean serveUntilParkedOrEnded() {
         boolean parkedNow = false;
         try {
             parkedNow = serve();
@@ -92,11 +96,6 @@ final class Connection implements Runnable {
             }
         }
         return parkedNow;
-    }
-
-    /** Continues a connection taken from {@link IdleParking}: the request loop, on the worker's thread. */
-    void resume() {
-        serveOrPark();
     }
 
     /** Takes the connection out of {@link IdleParking}; returns false when a closer took it first. */

@@ -110,15 +110,10 @@ final class IdleParking implements AutoCloseable {
         }
     }
 
-    /** Serves parked connections as they become ready, until this worker is not needed. */
-    void work() {
-        work(false);
-    }
-
     /**
-     * Like {@link #work()}; a thread whose own connection just parked ({@code volunteer}) stays
-     * only while fewer than {@link #MIN_WORKERS} work: more idle workers would each cost a
-     * wake-up per request.
+     * Serves parked connections as they become ready, until this worker is not needed. A thread
+     * whose own connection just parked ({@code volunteer}) stays only while fewer than
+     * {@link #MIN_WORKERS} work: more idle workers would each cost a wake-up per request.
      */
     void work(boolean volunteer) {
         if (workers.incrementAndGet() > MIN_WORKERS && volunteer) {
@@ -139,7 +134,7 @@ final class IdleParking implements AutoCloseable {
                     idleSince = 0;
                     lastProgressNanos = System.nanoTime();
                     ensureAnotherWorker();
-                    c.resume();
+                    c.serveUntilParkedOrEnded();
                     continue;
                 }
                 if (leading.compareAndSet(false, true)) {
@@ -185,7 +180,7 @@ final class IdleParking implements AutoCloseable {
 
     private void startWorker() {
         try {
-            executor.execute(this::work);
+            executor.execute(() -> work(false));
         } catch (RejectedExecutionException e) {
             // Shutting down: the connections still parked are closed by the server's stop.
         }

@@ -72,6 +72,9 @@ final class PlainTransport extends Transport {
         }
         ByteBuffer bb = ByteBuffer.wrap(b, off, len);
         int n = channel.read(bb);
+        if (n != 0) {
+            return n; // the usual case: the selector said the bytes are there
+        }
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         // Bounded by the deadline (no bound for 0, as with a blocking read).
         while (n == 0) {
