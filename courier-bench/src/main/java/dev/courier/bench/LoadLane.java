@@ -113,15 +113,41 @@ final class LoadLane {
     }
 
     /**
-     * Warms every lane up in turn for {@code warmupSeconds}, then runs {@code rounds} interleaved
-     * windows of {@code roundSeconds} each ({@link Interleave}).
+     * Warms every lane up in turn, then runs the mode's rounds as interleaved windows
+     * ({@link Interleave}); durations are the mode's, in whole seconds.
      */
-    static void measureAll(List<LoadLane> lanes, LoadGenerator load, String path, int connections,
-                           int warmupSeconds, int rounds, int roundSeconds) throws InterruptedException {
+    static void measureAll(List<LoadLane> lanes, LoadGenerator load, String path, int connections, RunMode mode)
+            throws InterruptedException {
+        int warmup = wholeSeconds(mode.warmupSeconds());
+        int window = wholeSeconds(mode.roundSeconds());
         for (LoadLane lane : lanes) {
-            lane.warmUp(load, path, connections, warmupSeconds);
+            lane.warmUp(load, path, connections, warmup);
         }
-        Interleave.rounds(rounds, lanes.size(),
-                (round, lane) -> lanes.get(lane).window(round, load, path, connections, roundSeconds));
+        Interleave.rounds(mode.rounds(), lanes.size(),
+                (round, lane) -> lanes.get(lane).window(round, load, path, connections, window));
+    }
+
+    /**
+     * Prints one line per lane of {@code scenario} for {@code suite} ("server", "pages") and adds
+     * a row per lane that did not fail; {@code withRss} adds the server's peak RSS to the line.
+     */
+    static void report(List<Row> rows, List<LoadLane> lanes, String suite, String scenario, boolean withRss) {
+        for (LoadLane lane : lanes) {
+            System.out.printf("%-7s %-16s %-32s ", suite, lane.name(), scenario);
+            if (lane.failure() != null) {
+                System.out.println("FAILED: " + lane.failure());
+                continue;
+            }
+            Stats stats = lane.stats();
+            rows.add(new Row(suite, scenario, lane.name(), "req/s", stats, lane.extras()));
+            System.out.printf("%,10.0f req/s ±%4.1f%%  p99 %7.2f ms%s%s%n", stats.median(), stats.spread() * 50,
+                    lane.p99Millis(), withRss ? String.format("  RSS %5.0f MiB", lane.rssMib()) : "",
+                    lane.errors() > 0 ? "  ERRORS " + lane.errors() : "");
+        }
+    }
+
+    /** Whole seconds, at least 1: wrk takes its duration in seconds. */
+    private static int wholeSeconds(double s) {
+        return (int) Math.max(1, Math.ceil(s));
     }
 }

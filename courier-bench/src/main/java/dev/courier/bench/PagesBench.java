@@ -155,24 +155,8 @@ final class PagesBench {
     /** Measures the servers of {@code lanes} at {@code connections}, interleaved, and adds a row per server that did not fail. */
     private void measure(List<Row> rows, List<LoadLane> lanes, String scenario, int connections)
             throws InterruptedException {
-        LoadLane.measureAll(lanes, load, PAGE_PATH, connections, seconds(mode.warmupSeconds()), mode.rounds(),
-                seconds(mode.roundSeconds()));
-        for (LoadLane lane : lanes) {
-            System.out.printf("pages   %-16s %-32s ", lane.name(), scenario);
-            if (lane.failure() != null) {
-                System.out.println("FAILED: " + lane.failure());
-                continue;
-            }
-            Stats stats = lane.stats();
-            rows.add(new Row("pages", scenario, lane.name(), "req/s", stats, lane.extras()));
-            System.out.printf("%,10.0f req/s ±%4.1f%%  p99 %7.2f ms%s%n", stats.median(), stats.spread() * 50,
-                    lane.p99Millis(), lane.errors() > 0 ? "  ERRORS " + lane.errors() : "");
-        }
-    }
-
-    /** Whole seconds, at least 1: wrk takes its duration in seconds. */
-    private static int seconds(double s) {
-        return (int) Math.max(1, Math.ceil(s));
+        LoadLane.measureAll(lanes, load, PAGE_PATH, connections, mode);
+        LoadLane.report(rows, lanes, "pages", scenario, false);
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -120,24 +120,7 @@ final class ServerBench {
         for (Running r : running) {
             lanes.add(new LoadLane(r.name(), r.port(), r.jvm().pid(), mode.rounds()));
         }
-        LoadLane.measureAll(lanes, load, path, connections, seconds(mode.warmupSeconds()), mode.rounds(),
-                seconds(mode.roundSeconds()));
-        for (LoadLane lane : lanes) {
-            System.out.printf("server  %-16s %-32s ", lane.name(), scenario);
-            if (lane.failure() != null) {
-                System.out.println("FAILED: " + lane.failure());
-                continue;
-            }
-            Stats stats = lane.stats();
-            rows.add(new Row("server", scenario, lane.name(), "req/s", stats, lane.extras()));
-            System.out.printf("%,10.0f req/s ±%4.1f%%  p99 %7.2f ms  RSS %5.0f MiB%s%n", stats.median(),
-                    stats.spread() * 50, lane.p99Millis(), lane.rssMib(),
-                    lane.errors() > 0 ? "  ERRORS " + lane.errors() : "");
-        }
-    }
-
-    /** Whole seconds, at least 1: wrk takes its duration in seconds. */
-    private static int seconds(double s) {
-        return (int) Math.max(1, Math.ceil(s));
+        LoadLane.measureAll(lanes, load, path, connections, mode);
+        LoadLane.report(rows, lanes, "server", scenario, true);
     }
 }
