@@ -70,6 +70,8 @@ public final class Connection implements Closeable {
     private boolean responseStarted;
     private int exchanges;
     private long idleSinceNanos;
+    /** The id of the thread that gave this connection back to the pool last. */
+    private long releasedBy = -1;
     /** Volatile: the I/O watchdog sets it from its own thread when it aborts the connection. */
     private volatile boolean closed;
 
@@ -378,9 +380,15 @@ public final class Connection implements Closeable {
                 "connection to " + origin + " failed while " + doing + " it: " + e + hint, e);
     }
 
-    /** Marks the time this connection went back to the pool. */
-    void markIdle(long nanos) {
+    /** Marks the time this connection went back to the pool, and the thread that gave it back. */
+    void markIdle(long nanos, long threadId) {
         idleSinceNanos = nanos;
+        releasedBy = threadId;
+    }
+
+    /** Returns the id of the thread that gave this connection back to the pool last, or -1. */
+    long releasedBy() {
+        return releasedBy;
     }
 
     /** Returns when this connection went idle, from System.nanoTime(). */
