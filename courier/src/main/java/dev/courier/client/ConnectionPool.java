@@ -15,13 +15,14 @@ import java.util.function.LongSupplier;
  * still idle; otherwise the most recently used one (its peer is the least likely to have timed it
  * out). Each thread then keeps talking over the same connection, to the same reader on the server,
  * as HikariCP's thread-local lists keep a thread on its own database connection. Why, measured on
- * the client benchmark (2 cores, a loopback server with a thread per connection, libraries
- * interleaved): with the most recent one alone, connections changed hands between threads on
- * nearly every call, and 4 threads made 0.80&ndash;0.87&times; the raw-socket floor (one socket
- * per thread); perf showed the kernel spending twice the floor's time waking the server's
- * threads. Keeping each thread on its own connection made it 0.93&ndash;0.98&times;. At 16
- * threads, more than the cores can run at once, it costs a little (0.88&ndash;0.95&times;
- * against 0.96&ndash;1.01&times;); at 1 and 64 threads the two were level.
+ * the client benchmark (2 cores, a loopback server with a thread per connection, both choices
+ * interleaved in the same runs): with the most recent one alone, a thread got whichever
+ * connection another thread had just given back, and 4 threads made 0.78&ndash;0.87&times; the
+ * raw-socket floor (one socket per thread) in four runs; perf showed the kernel spending twice the floor's
+ * time waking the server's threads. Keeping each thread on its own connection made it
+ * 0.89&ndash;0.98&times; in the same runs. At 16 threads, more than the cores run at once, it
+ * cost about 4 % on average (0.88&ndash;1.03&times; against 0.95&ndash;1.04&times;); at 1 and 64
+ * threads the two were level.
  *
  * <p>Thread-safe: every method holds the pool's lock, never while doing I/O except closing.
  */
