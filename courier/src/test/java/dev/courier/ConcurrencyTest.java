@@ -50,16 +50,7 @@ class ConcurrencyTest {
     void eachThreadGetsBackTheConnectionItGaveBack() throws Exception {
         CountDownLatch holdArrived = new CountDownLatch(1);
         CountDownLatch letHoldGo = new CountDownLatch(1);
-        try (FakeServer server = new FakeServer(c -> {
-            dev.courier.wire.RequestHead h;
-            while ((h = c.readRequest(null)) != null) {
-                if (h.target().equals("/hold")) {
-                    holdArrived.countDown();
-                    assertTrue(letHoldGo.await(10, TimeUnit.SECONDS), "the test lets /hold go");
-                }
-                c.ok(Integer.toString(c.index));
-            }
-        }); Session s = Session.builder().build()) {
+        try (FakeServer server = connectionNumbers(holdArrived, letHoldGo); Session s = Session.builder().build()) {
             CompletableFuture<String> threadB = new CompletableFuture<>();
             CountDownLatch bAgain = new CountDownLatch(1);
             CompletableFuture<String> threadBAgain = new CompletableFuture<>();
@@ -97,16 +88,7 @@ class ConcurrencyTest {
     void aThreadWhoseConnectionExpiredGetsTheMostRecentOther() throws Exception {
         CountDownLatch holdArrived = new CountDownLatch(1);
         CountDownLatch letHoldGo = new CountDownLatch(1);
-        try (FakeServer server = new FakeServer(c -> {
-            dev.courier.wire.RequestHead h;
-            while ((h = c.readRequest(null)) != null) {
-                if (h.target().equals("/hold")) {
-                    holdArrived.countDown();
-                    assertTrue(letHoldGo.await(10, TimeUnit.SECONDS), "the test lets /hold go");
-                }
-                c.ok(Integer.toString(c.index));
-            }
-        }); Session s = Session.builder().keepAlive(Duration.ofMillis(300)).build()) {
+        try (FakeServer server = connectionNumbers(holdArrived, letHoldGo); Session s = Session.builder().keepAlive(Duration.ofMillis(300)).build()) {
             CompletableFuture<String> other = new CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {
@@ -130,5 +112,22 @@ class ConcurrencyTest {
             assertEquals(2, server.connections.get(), "no new connection was opened");
             assertEquals(1, s.idleConnections(), "the expired one was closed");
         }
+    }
+
+    /**
+     * A server that answers each request with the number of its connection (1, 2, ...); a
+     * request for /hold counts {@code arrived} down and is answered once {@code letGo} is.
+     */
+    private static FakeServer connectionNumbers(CountDownLatch arrived, CountDownLatch letGo) throws Exception {
+        return new FakeServer(c -> {
+            dev.courier.wire.RequestHead h;
+            while ((h = c.readRequest(null)) != null) {
+                if (h.target().equals("/hold")) {
+                    arrived.countDown();
+                    assertTrue(letGo.await(10, TimeUnit.SECONDS), "the test lets /hold go");
+                }
+                c.ok(Integer.toString(c.index));
+            }
+        });
     }
 }
