@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.courier.http.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +72,8 @@ class ConcurrencyTest {
             assertEquals(2, s.idleConnections(), "both connections are back in the pool");
             assertTrue(!a.equals(bConnection), "A and B used two connections");
 
-            assertEquals(a, s.get(server.url("/again")).text(), "A gets its own connection, not the last one given back");
+            assertEquals(a, s.get(server.url("/again")).text(),
+                    "A gets its own connection, not the last one given back");
             bAgain.countDown();
             assertEquals(bConnection, threadBAgain.get(10, TimeUnit.SECONDS), "B gets its own connection");
             b.join(10_000);
@@ -88,7 +89,10 @@ class ConcurrencyTest {
     void aThreadWhoseConnectionExpiredGetsTheMostRecentOther() throws Exception {
         CountDownLatch holdArrived = new CountDownLatch(1);
         CountDownLatch letHoldGo = new CountDownLatch(1);
-        try (FakeServer server = connectionNumbers(holdArrived, letHoldGo); Session s = Session.builder().keepAlive(Duration.ofMillis(300)).build()) {
+        // The other connection must stay fresh from its release to the last call: a 600 ms
+        // keep-alive leaves that much room for a slow machine.
+        try (FakeServer server = connectionNumbers(holdArrived, letHoldGo);
+                Session s = Session.builder().keepAlive(Duration.ofMillis(600)).build()) {
             CompletableFuture<String> other = new CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {
@@ -100,7 +104,7 @@ class ConcurrencyTest {
             t.start();
             assertTrue(holdArrived.await(10, TimeUnit.SECONDS), "the other call reached the server");
             String mine = s.get(server.url("/mine")).text();
-            Thread.sleep(450);
+            Thread.sleep(800);
             letHoldGo.countDown();
             String otherConnection = other.get(10, TimeUnit.SECONDS);
             t.join(10_000);

@@ -18,9 +18,9 @@ import java.util.function.LongSupplier;
  * the client benchmark (2 cores, a loopback server with a thread per connection, both choices
  * interleaved in the same runs): with the most recent one alone, a thread got whichever
  * connection another thread had just given back, and 4 threads made 0.78&ndash;0.87&times; the
- * raw-socket floor (one socket per thread) in four runs; perf showed the kernel spending twice the floor's
- * time waking the server's threads. Keeping each thread on its own connection made it
- * 0.89&ndash;0.98&times; in the same runs. At 16 threads, more than the cores run at once, it
+ * raw-socket floor (one socket per thread) in four runs; perf showed the kernel spending twice
+ * the floor's time waking the server's threads. Keeping each thread on its own connection made
+ * it 0.89&ndash;0.98&times; in the same runs. At 16 threads, more than the cores run at once, it
  * cost about 4 % on average (0.88&ndash;1.03&times; against 0.95&ndash;1.04&times;); at 1 and 64
  * threads the two were level.
  *
