@@ -56,7 +56,8 @@ final class Hop {
         }
         Url wire = target != null ? target.wire : url.withoutUserInfo().withoutFragment();
         Headers base = s.baseHeaders();
-        if (base != null && s.baseHeadersPlain() && r.headers().isEmpty() && r.body() == null
+        if (base != null && s.baseHeadersPlain() && r.headers().isEmpty() && r.removedHeaders().isEmpty()
+                && r.body() == null
                 && !r.method().expectsBody()) {
             // Nothing to merge: the session's defaults are this hop's fields as they are.
             return new Hop(r.method(), wire, base, null, prepareAuth(s, r, url, null), null, null, target);
@@ -111,6 +112,9 @@ final class Hop {
     private static Headers.Builder prepareHeaders(Session s, Request r) {
         Headers base = s.baseHeaders();
         Headers.Builder h = base != null ? base.newBuilder() : defaults(s.userAgent(), s.headers());
+        for (String name : r.removedHeaders()) {
+            h.removeAll(name);
+        }
         overlay(h, r.headers());
         return h;
     }

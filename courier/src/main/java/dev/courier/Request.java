@@ -29,6 +29,7 @@ public final class Request {
     private final Method method;
     private final String url;
     private final Headers headers;
+    private final List<String> removedHeaders;
     private final List<Map.Entry<String, String>> params;
     private final Body body;
     private final Auth auth;
@@ -42,6 +43,7 @@ public final class Request {
         this.method = b.method;
         this.url = b.url;
         this.headers = b.headers.build();
+        this.removedHeaders = List.copyOf(b.removedHeaders);
         this.params = List.copyOf(b.params);
         this.body = b.body;
         this.auth = b.auth;
@@ -61,6 +63,7 @@ public final class Request {
     public Builder newBuilder() {
         Builder b = new Builder(method, url, null);
         b.headers = headers.newBuilder();
+        b.removedHeaders.addAll(removedHeaders);
         b.params.addAll(params);
         b.body = body;
         b.auth = auth;
@@ -85,6 +88,14 @@ public final class Request {
     /** Returns the headers given for this request (session defaults not included). */
     public Headers headers() {
         return headers;
+    }
+
+    /**
+     * Returns the names of the session's and the default header fields this request does not
+     * send (see {@link Builder#removeHeader}), in the order given.
+     */
+    public List<String> removedHeaders() {
+        return removedHeaders;
     }
 
     /** Returns the query parameters to append, in order. */
@@ -138,6 +149,7 @@ public final class Request {
         private final String url;
         private final Session session;
         private Headers.Builder headers = Headers.builder();
+        private final List<String> removedHeaders = new ArrayList<>();
         private final List<Map.Entry<String, String>> params = new ArrayList<>();
         private Body body;
         private Auth auth;
@@ -159,6 +171,21 @@ public final class Request {
         /** Adds a header field; one already set by the session with that name is replaced. */
         public Builder header(String name, String value) {
             headers.add(name, value);
+            return this;
+        }
+
+        /**
+         * Leaves out the field {@code name} (any case) that the session or the defaults would
+         * send, such as {@code User-Agent}, {@code Accept}, {@code Accept-Encoding} or a
+         * {@code Session.builder().header(...)}, as requests does for a header set to None. Fields
+         * of this name added to this builder so far are dropped too; one added afterwards is sent.
+         * Fields decided per hop are not affected: Host, Content-Length and Transfer-Encoding,
+         * the Authorization of an {@link #auth} or the session's, and the jar's Cookie.
+         */
+        public Builder removeHeader(String name) {
+            Headers.of(name, ""); // validates the name as a header would, with the same message
+            headers.removeAll(name);
+            removedHeaders.add(name);
             return this;
         }
 

@@ -198,6 +198,45 @@ class SessionFeaturesTest {
     }
 
     @Test
+    void aRequestCanLeaveOutTheSessionsAndTheDefaultHeaders() throws Exception {
+        AtomicReference<RequestHead> seen = new AtomicReference<>();
+        try (FakeServer server = new FakeServer(c -> {
+            RequestHead h;
+            while ((h = c.readRequest(null)) != null) {
+                seen.set(h);
+                c.ok("ok");
+            }
+        }); Session s = Session.builder().header("X-App", "inventory").build()) {
+            s.get(server.url("/plain"));
+            assertEquals("inventory", seen.get().headers().get("X-App"));
+            assertTrue(seen.get().headers().get("User-Agent").startsWith("courier/"));
+
+            Request r = Request.builder(Method.GET, server.url("/bare")).header("x-app", "dropped")
+                    .removeHeader("user-agent").removeHeader("X-APP").removeHeader("Accept")
+                    .header("Accept", "text/plain").build();
+            s.send(r);
+            dev.courier.http.Headers h = seen.get().headers();
+            assertEquals(null, h.get("User-Agent"));
+            assertEquals(List.of(), h.all("X-App"), "the session's and the builder's earlier X-App are both left out");
+            assertEquals(List.of("text/plain"), h.all("Accept"), "a field added after the removal is sent");
+            assertEquals("gzip, deflate", h.get("Accept-Encoding"), "fields not named stay");
+            assertTrue(h.get("Host").startsWith("127.0.0.1:"), "Host is decided per hop and always sent");
+            assertEquals(List.of("user-agent", "X-APP", "Accept"), r.removedHeaders());
+
+            // A copy keeps the removals; the session's next call sends its defaults again.
+            s.send(r.newBuilder().build());
+            assertEquals(null, seen.get().headers().get("User-Agent"));
+            s.get(server.url("/plain"));
+            assertEquals("inventory", seen.get().headers().get("X-App"));
+            assertTrue(seen.get().headers().get("User-Agent").startsWith("courier/"));
+
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                    () -> Request.builder(Method.GET, server.url("/")).removeHeader("Bad Name"));
+            assertTrue(bad.getMessage().contains("Bad Name"), bad.getMessage());
+        }
+    }
+
+    @Test
     void sessionHeadersParamsAndAuthApplyAndTheRequestWins() throws Exception {
         AtomicReference<RequestHead> seen = new AtomicReference<>();
         try (FakeServer server = new FakeServer(c -> {
