@@ -66,7 +66,8 @@ public final class Session implements AutoCloseable {
         WireTap tap = b.wireLog == null ? WireTap.NONE : (sent, bytes, off, len) -> b.wireLog.bytes(
                 sent ? WireLog.Direction.SENT : WireLog.Direction.RECEIVED, java.util.Arrays.copyOfRange(bytes, off, off + len));
         this.transport = new Transport(new TransportSettings(millis(b.connectTimeout), millis(b.readTimeout),
-                millis(b.writeTimeout), b.poolSize, b.keepAlive.toNanos(), tls, tap, WireLimits.defaults()));
+                millis(b.writeTimeout), b.poolSize, b.keepAlive.toNanos(), tls, tap, WireLimits.defaults(),
+                b.proxy));
     }
 
     private static int millis(java.time.Duration d) {

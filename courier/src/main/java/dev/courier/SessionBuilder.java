@@ -1,5 +1,6 @@
 package dev.courier;
 
+import dev.courier.client.ProxySettings;
 import dev.courier.client.TlsConfig;
 import dev.courier.cookie.CookieJar;
 import dev.courier.http.Headers;
@@ -20,6 +21,7 @@ import java.util.Map;
  *   <li>redirects followed, at most 30 (as requests);</li>
  *   <li>TLS certificates and host names verified against the JDK trust store;</li>
  *   <li>5 idle connections kept per origin for 60 s;</li>
+ *   <li>no proxy (environment variables such as {@code HTTPS_PROXY} are not read);</li>
  *   <li>{@code User-Agent: courier/<version>}.</li>
  * </ul>
  * The builder can be reused; each {@link #build()} takes a snapshot.
@@ -54,6 +56,8 @@ public final class SessionBuilder {
     Duration keepAlive = Duration.ofSeconds(60);
     String userAgent = "courier/" + Courier.VERSION;
     WireLog wireLog;
+    ProxySettings proxy;
+    List<String> noProxy = List.of();
 
     SessionBuilder() {
     }
@@ -200,6 +204,56 @@ public final class SessionBuilder {
         return this;
     }
 
+    /**
+     * Sends requests through the HTTP proxy at {@code url}, e.g. {@code "http://proxy:3128"} or,
+     * with Basic credentials for the proxy, {@code "http://user:secret@proxy:3128"} (a URL without
+     * a scheme is taken as http, as requests does). Plain http requests are sent to the proxy in
+     * absolute form; https requests go through a {@code CONNECT} tunnel, with TLS and certificate
+     * checks end to end. Null removes the proxy.
+     *
+     * @throws IllegalArgumentException for a URL that is not an http proxy URL with a host (TLS to
+     *     the proxy itself and SOCKS are not supported)
+     */
+    public SessionBuilder proxy(String url) {
+        this.proxy = url == null ? null : parseProxy(url, noProxy);
+        return this;
+    }
+
+    /**
+     * Names hosts that are reached directly, not through the {@link #proxy}: a name matches itself
+     * and its subdomains ({@code "example.com"} also covers {@code "api.example.com"}), an IP
+     * literal matches itself, and {@code "*"} matches every host, as curl and requests read
+     * {@code NO_PROXY}. Replaces an earlier list.
+     */
+    public SessionBuilder noProxy(String... hosts) {
+        this.noProxy = List.of(hosts);
+        if (proxy != null) {
+            proxy = new ProxySettings(proxy.host(), proxy.port(), proxy.authorization(), noProxy);
+        }
+        return this;
+    }
+
+    private static ProxySettings parseProxy(String url, List<String> noProxy) {
+        String text = url.contains("://") ? url : "http://" + url;
+        Url u;
+        try {
+            u = Url.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid proxy URL \"" + url + "\": " + e.getMessage(), e);
+        }
+        if (!"http".equals(u.scheme())) {
+            throw new IllegalArgumentException("proxy URL \"" + u.scheme() + "://...\" is not supported: give an http:// "
+                    + "proxy (https requests still go through it with TLS end to end); TLS to the proxy and SOCKS "
+                    + "are not supported");
+        }
+        if (u.host() == null || u.host().isEmpty()) {
+            throw new IllegalArgumentException("proxy URL \"" + url + "\" has no host");
+        }
+        String authorization = u.userInfo() == null ? null
+                : Auth.basic(u.username(), u.password() == null ? "" : u.password()).headerValue();
+        return new ProxySettings(u.host(), u.port(), authorization, noProxy);
+    }
+
     /** Returns a new session with these settings. */
     public Session build() {
         SessionBuilder copy = new SessionBuilder();
@@ -222,6 +276,8 @@ public final class SessionBuilder {
         copy.keepAlive = keepAlive;
         copy.userAgent = userAgent;
         copy.wireLog = wireLog;
+        copy.proxy = proxy;
+        copy.noProxy = noProxy;
         return new Session(copy);
     }
 

@@ -147,6 +147,11 @@ final class FakeServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getLocalPort() + path;
     }
 
+    /** Returns the port it listens on. */
+    int port() {
+        return server.getLocalPort();
+    }
+
     /** Returns {@code scheme://host:port} + {@code path}. */
     String url(String scheme, String host, String path) {
         return scheme + "://" + host + ":" + server.getLocalPort() + path;

@@ -75,8 +75,12 @@ public final class Connection implements Closeable {
     /** Volatile: the I/O watchdog sets it from its own thread when it aborts the connection. */
     private volatile boolean closed;
 
-    Connection(Origin origin, Socket socket, Socket tcp, SocketChannel channel, WireTap tap, WireLimits limits)
-            throws IOException {
+    /** The proxy this plain connection forwards requests through (absolute form), or null. */
+    private final ProxySettings forwardProxy;
+
+    Connection(Origin origin, Socket socket, Socket tcp, SocketChannel channel, WireTap tap, WireLimits limits,
+            ProxySettings forwardProxy) throws IOException {
+        this.forwardProxy = forwardProxy;
         this.tcp = tcp;
         this.limits = limits;
         this.headParser = HeadParser.forResponses(limits);
@@ -91,6 +95,11 @@ public final class Connection implements Closeable {
     /** Returns the origin this connection talks to. */
     public Origin origin() {
         return origin;
+    }
+
+    /** Returns the proxy that plain requests on this connection go through in absolute form, or null. */
+    ProxySettings forwardProxy() {
+        return forwardProxy;
     }
 
     /** Returns the size limits for parsing responses. */

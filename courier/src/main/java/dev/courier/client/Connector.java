@@ -1,13 +1,20 @@
 package dev.courier.client;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import dev.courier.wire.HeadParser;
+import dev.courier.wire.HttpParseException;
+import dev.courier.wire.ResponseHead;
 import dev.courier.wire.WireLimits;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
@@ -20,34 +27,43 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * Opens connections: TCP with a connect timeout, then for https a TLS handshake with host name
- * verification (RFC 9110 §4.3.4) and SNI, turning each common failure into a sentence.
+ * verification (RFC 9110 §4.3.4) and SNI, turning each common failure into a sentence. With an
+ * HTTP proxy, TCP goes to the proxy; https then asks it for a {@code CONNECT} tunnel before the
+ * handshake, and plain http connections are marked to send absolute-form requests.
  */
 final class Connector {
 
     private final TlsConfig tls;
     private final WireTap tap;
     private final WireLimits limits;
+    /** The HTTP proxy, or null. */
+    private final ProxySettings proxy;
 
-    Connector(TlsConfig tls, WireTap tap, WireLimits limits) {
+    Connector(TlsConfig tls, WireTap tap, WireLimits limits, ProxySettings proxy) {
         this.tls = tls;
         this.tap = tap;
         this.limits = limits;
+        this.proxy = proxy;
     }
 
     Connection open(Origin origin, int connectTimeoutMillis, Deadline deadline) throws TransportFailure {
         deadline.check(false);
+        ProxySettings via = proxy != null && proxy.appliesTo(origin.host()) ? proxy : null;
+        String host = via != null ? via.host() : origin.host();
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(origin.host());
+            addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new TransportFailure(TransportFailure.Kind.CONNECT_FAILED, false,
-                    "cannot resolve host " + origin.host() + ": check the spelling of the URL", e);
+            throw new TransportFailure(TransportFailure.Kind.CONNECT_FAILED, false, via != null
+                    ? "cannot resolve the proxy's host " + host + ": check Session.builder().proxy(...)"
+                    : "cannot resolve host " + host + ": check the spelling of the URL", e);
         }
         // Try each address in the resolver's order (e.g. ::1 then 127.0.0.1 for localhost).
         TransportFailure last = null;
         for (InetAddress address : addresses) {
             try {
-                return connect(origin, new InetSocketAddress(address, origin.port()), connectTimeoutMillis, deadline);
+                InetSocketAddress to = new InetSocketAddress(address, via != null ? via.port() : origin.port());
+                return connect(origin, via, to, connectTimeoutMillis, deadline);
             } catch (TransportFailure f) {
                 if (f.kind() != TransportFailure.Kind.CONNECT_FAILED) {
                     throw f;
@@ -58,8 +74,8 @@ final class Connector {
         throw last;
     }
 
-    private Connection connect(Origin origin, InetSocketAddress address, int connectTimeoutMillis, Deadline deadline)
-            throws TransportFailure {
+    private Connection connect(Origin origin, ProxySettings via, InetSocketAddress address, int connectTimeoutMillis,
+            Deadline deadline) throws TransportFailure {
         deadline.check(false);
         int timeout = deadline.bound(connectTimeoutMillis);
         SocketChannel channel = null;
@@ -79,10 +95,16 @@ final class Connector {
             tcp.setTcpNoDelay(true);
             tcp.connect(address, timeout);
             if (origin.isTls()) {
+                if (via != null) {
+                    tunnel(origin, via, tcp, timeout);
+                }
                 socket = tls.factory().createSocket(tcp, origin.host(), origin.port(), true);
                 socket = handshake(origin, socket, timeout);
             }
-            return new Connection(origin, socket, tcp, channel, tap, limits);
+            return new Connection(origin, socket, tcp, channel, tap, limits, origin.isTls() ? null : via);
+        } catch (TransportFailure e) {
+            closeQuietly(socket);
+            throw e;
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
             if (deadline.isSet() && !deadline.stepIsTighter(connectTimeoutMillis)) {
@@ -96,12 +118,64 @@ final class Connector {
             throw new TransportFailure(TransportFailure.Kind.TLS, false, explain(origin, e), e);
         } catch (ConnectException e) {
             closeQuietly(socket);
-            throw new TransportFailure(TransportFailure.Kind.CONNECT_FAILED, false,
-                    "cannot connect to " + origin + " (" + e.getMessage() + "): is the server running on that port?", e);
+            throw new TransportFailure(TransportFailure.Kind.CONNECT_FAILED, false, via != null
+                    ? "cannot connect to the proxy " + via + " (" + e.getMessage() + "): is it running on that port?"
+                    : "cannot connect to " + origin + " (" + e.getMessage() + "): is the server running on that port?", e);
         } catch (IOException e) {
             closeQuietly(socket);
             throw new TransportFailure(TransportFailure.Kind.CONNECT_FAILED, false,
                     "cannot connect to " + origin + ": " + e, e);
+        }
+    }
+
+    /**
+     * Asks the proxy for a tunnel to {@code origin} (RFC 9110 §9.3.6) and reads its answer without
+     * reading past it: after a 2xx the bytes that follow belong to the TLS handshake.
+     */
+    private void tunnel(Origin origin, ProxySettings via, Socket tcp, int timeout) throws IOException, TransportFailure {
+        String authority = (origin.host().indexOf(':') >= 0 ? "[" + origin.host() + "]" : origin.host()) + ":"
+                + origin.port();
+        String head = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n"
+                + (via.authorization() != null ? "Proxy-Authorization: " + via.authorization() + "\r\n" : "") + "\r\n";
+        byte[] request = head.getBytes(StandardCharsets.ISO_8859_1);
+        tcp.setSoTimeout(timeout);
+        OutputStream out = tcp.getOutputStream();
+        out.write(request);
+        out.flush();
+        tap.bytes(true, request, 0, request.length);
+        InputStream in = tcp.getInputStream();
+        HeadParser<ResponseHead> parser = HeadParser.forResponses(limits);
+        ByteBuffer buffer = ByteBuffer.allocate(limits.maxStartLineBytes() + limits.maxHeaderBytes() + 2).flip();
+        ResponseHead answer;
+        try {
+            while ((answer = parser.parse(buffer)) == null) {
+                buffer.compact();
+                int n = in.read(buffer.array(), buffer.position(), buffer.remaining());
+                if (n < 0) {
+                    throw new TransportFailure(TransportFailure.Kind.CONNECT_FAILED, false, "the proxy " + via
+                            + " closed the connection before answering CONNECT " + authority, null);
+                }
+                tap.bytes(false, buffer.array(), buffer.position(), n);
+                buffer.position(buffer.position() + n).flip();
+            }
+        } catch (HttpParseException e) {
+            throw new TransportFailure(TransportFailure.Kind.PROTOCOL, false, "the proxy " + via
+                    + " answered CONNECT " + authority + " with an invalid head: " + e.getMessage(), e);
+        }
+        // A 2xx to CONNECT has no content (RFC 9110 §9.3.6), and the server speaks only after our
+        // TLS hello: anything more is a proxy we cannot make sense of.
+        if (answer.status() / 100 == 2 && buffer.hasRemaining()) {
+            throw new TransportFailure(TransportFailure.Kind.PROTOCOL, false, "the proxy " + via + " sent "
+                    + buffer.remaining() + " bytes after its answer to CONNECT " + authority + ", before the TLS handshake", null);
+        }
+        if (answer.status() / 100 != 2) {
+            // 407 is the standard answer (RFC 9110 §15.5.8); some proxies (tinyproxy) say 401 to wrong credentials.
+            boolean auth = answer.status() == 407 || answer.status() == 401;
+            String hint = !auth ? ""
+                    : via.authorization() == null ? "; give its credentials in the proxy URL: http://user:password@host:port"
+                    : "; it refused the credentials in the proxy URL";
+            throw new TransportFailure(TransportFailure.Kind.CONNECT_FAILED, false, "the proxy " + via + " refused CONNECT "
+                    + authority + ": " + answer.status() + " " + answer.reason() + hint, null);
         }
     }
 

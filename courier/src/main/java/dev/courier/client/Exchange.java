@@ -1,5 +1,6 @@
 package dev.courier.client;
 
+import dev.courier.http.Headers;
 import dev.courier.http.Method;
 import dev.courier.wire.Framing;
 import dev.courier.wire.HeadParser;
@@ -92,8 +93,20 @@ final class Exchange {
             connection.write(repeated, 0, repeated.length);
             return;
         }
-        RequestHead head = RequestHead.builder(request.method(), request.url().requestTarget())
-                .headers(request.headers()).build();
+        ProxySettings proxy = connection.forwardProxy();
+        RequestHead head;
+        if (proxy == null) {
+            head = RequestHead.builder(request.method(), request.url().requestTarget()).headers(request.headers()).build();
+        } else {
+            // Through a proxy, plain http names the whole URL (RFC 9112 §3.2.2), Host still sent.
+            dev.courier.http.Url url = request.url();
+            Headers fields = request.headers();
+            if (proxy.authorization() != null && !fields.contains("Proxy-Authorization")) {
+                fields = fields.newBuilder().add("Proxy-Authorization", proxy.authorization()).build();
+            }
+            head = RequestHead.builder(request.method(), url.scheme() + "://" + url.hostHeader() + url.requestTarget())
+                    .headers(fields).build();
+        }
         ByteBuffer bytes = connection.headWriter().encode(head);
         connection.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
         connection.sentHead(request, bytes);

@@ -29,7 +29,7 @@ public final class Transport implements Closeable {
     public Transport(TransportSettings settings) {
         this.settings = settings;
         this.pool = new ConnectionPool(settings.maxIdlePerOrigin(), settings.keepAliveNanos(), System::nanoTime);
-        this.connector = new Connector(settings.tls(), settings.tap(), settings.limits());
+        this.connector = new Connector(settings.tls(), settings.tap(), settings.limits(), settings.proxy());
     }
 
     /** The head of a response and its body stream (empty for bodiless responses). */
