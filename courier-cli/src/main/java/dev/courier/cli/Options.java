@@ -103,6 +103,9 @@ final class Options {
     String cert;
     @Option(names = "--cert-key", paramLabel = "PEM", description = "Private key of --cert (PEM, PKCS#8).")
     String certKey;
+    @Option(names = "--proxy", paramLabel = "PROTOCOL:URL",
+            description = "Send PROTOCOL (http or https) requests through the HTTP proxy at URL; repeatable.")
+    List<String> proxies = new ArrayList<>();
     @Option(names = "--check-status", description = "Exit 3, 4 or 5 for a 3xx, 4xx or 5xx response.")
     boolean checkStatus;
     @Option(names = "--default-scheme", paramLabel = "SCHEME", description = "Scheme of URLs without one (http).")

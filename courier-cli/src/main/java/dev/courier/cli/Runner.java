@@ -78,7 +78,7 @@ final class Runner {
         if (o.offline) {
             return ExitStatus.SUCCESS;
         }
-        try (Session s = session(jar)) {
+        try (Session s = session(jar, plan.target().url())) {
             Response r = send(s, plan, cookieHeader);
             // HTTPie separates messages with a blank line pair only after one whose body part is printed.
             if (printedRequest && what.contains("B") && (what.contains("h") || what.contains("b"))) {
@@ -153,7 +153,7 @@ final class Runner {
         return jar;
     }
 
-    private Session session(CookieJar jar) {
+    private Session session(CookieJar jar, String url) {
         SessionBuilder b = Session.builder().cookies(jar).followRedirects(o.follow || o.download)
                 .maxRedirects(o.maxRedirects).poolSize(0);
         if (o.timeout != null) {
@@ -168,7 +168,36 @@ final class Runner {
         if (o.cert != null) {
             b.clientCertificate(ClientCert.load(o.cert, o.certKey), ClientCert.PASSWORD);
         }
+        String proxy = proxyFor(url);
+        if (proxy != null) {
+            try {
+                b.proxy(proxy);
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--proxy: " + e.getMessage());
+            }
+        }
         return b.build();
+    }
+
+    /**
+     * Returns the --proxy URL given for the scheme of {@code url} (the last one wins, as in HTTPie),
+     * or null. A session has one proxy, so redirects to the other scheme go through it too.
+     */
+    private String proxyFor(String url) {
+        String scheme = url.substring(0, Math.max(0, url.indexOf(':'))).toLowerCase(Locale.ROOT);
+        String found = null;
+        for (String spec : o.proxies) {
+            int colon = spec.indexOf(':');
+            String protocol = colon < 0 ? "" : spec.substring(0, colon).toLowerCase(Locale.ROOT);
+            if (!protocol.equals("http") && !protocol.equals("https") || colon == spec.length() - 1) {
+                throw new CliException("--proxy must be PROTOCOL:URL with PROTOCOL http or https, e.g. "
+                        + "--proxy=https:http://proxy:3128, not '" + spec + "'");
+            }
+            if (protocol.equals(scheme)) {
+                found = spec.substring(colon + 1);
+            }
+        }
+        return found;
     }
 
     private Response send(Session s, RequestPlan plan, String jarCookie) {
