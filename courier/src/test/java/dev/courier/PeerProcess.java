@@ -58,12 +58,17 @@ final class PeerProcess implements AutoCloseable {
     @Override
     public void close() throws IOException {
         process.getOutputStream().close();
+        awaitExit(process);
+    }
+
+    /** Waits up to 5 s for {@code p} to exit after being asked to, then kills it. */
+    static void awaitExit(Process p) {
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            p.destroyForcibly();
             Thread.currentThread().interrupt();
         }
     }

@@ -252,14 +252,7 @@ class ProxyTest {
         @Override
         public void close() {
             process.destroy();
-            try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            PeerProcess.awaitExit(process);
         }
     }
 }

@@ -200,13 +200,7 @@ class SessionFeaturesTest {
     @Test
     void aRequestCanLeaveOutTheSessionsAndTheDefaultHeaders() throws Exception {
         AtomicReference<RequestHead> seen = new AtomicReference<>();
-        try (FakeServer server = new FakeServer(c -> {
-            RequestHead h;
-            while ((h = c.readRequest(null)) != null) {
-                seen.set(h);
-                c.ok("ok");
-            }
-        }); Session s = Session.builder().header("X-App", "inventory").build()) {
+        try (FakeServer server = recordingLastRequest(seen); Session s = Session.builder().header("X-App", "inventory").build()) {
             s.get(server.url("/plain"));
             assertEquals("inventory", seen.get().headers().get("X-App"));
             assertTrue(seen.get().headers().get("User-Agent").startsWith("courier/"));
@@ -239,13 +233,7 @@ class SessionFeaturesTest {
     @Test
     void sessionHeadersParamsAndAuthApplyAndTheRequestWins() throws Exception {
         AtomicReference<RequestHead> seen = new AtomicReference<>();
-        try (FakeServer server = new FakeServer(c -> {
-            RequestHead h;
-            while ((h = c.readRequest(null)) != null) {
-                seen.set(h);
-                c.ok("ok");
-            }
-        }); Session s = Session.builder().baseUrl(server.url("/api/")).header("X-App", "inventory")
+        try (FakeServer server = recordingLastRequest(seen); Session s = Session.builder().baseUrl(server.url("/api/")).header("X-App", "inventory")
                 .header("User-Agent", "inventory/1.4").param("key", "k1").auth(Auth.basic("ada", "pw")).build()) {
             s.get("items?page=2");
             assertEquals("/api/items?page=2&key=k1", seen.get().target());
@@ -367,5 +355,16 @@ class SessionFeaturesTest {
             assertTrue(e.getMessage().contains("No scheme supplied"), e.getMessage());
             assertEquals("example.com/x", e.request().url());
         }
+    }
+
+    /** A server that answers "ok" to every request and keeps the head of the last one in {@code seen}. */
+    private static FakeServer recordingLastRequest(AtomicReference<RequestHead> seen) throws java.io.IOException {
+        return new FakeServer(c -> {
+            RequestHead h;
+            while ((h = c.readRequest(null)) != null) {
+                seen.set(h);
+                c.ok("ok");
+            }
+        });
     }
 }
