@@ -65,7 +65,9 @@ final class Connector {
                 InetSocketAddress to = new InetSocketAddress(address, via != null ? via.port() : origin.port());
                 return connect(origin, via, to, connectTimeoutMillis, deadline);
             } catch (TransportFailure f) {
-                if (f.kind() != TransportFailure.Kind.CONNECT_FAILED) {
+                // Only a failed TCP connect (an I/O cause) moves on to the next address; a proxy's
+                // answer to CONNECT would be the same from each of its addresses.
+                if (f.kind() != TransportFailure.Kind.CONNECT_FAILED || !(f.getCause() instanceof IOException)) {
                     throw f;
                 }
                 last = f;
