@@ -11,9 +11,12 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
+import dev.courier.http.Headers;
+import dev.courier.http.Method;
 import dev.courier.wire.HeadParser;
+import dev.courier.wire.HeadWriter;
 import dev.courier.wire.HttpParseException;
+import dev.courier.wire.RequestHead;
 import dev.courier.wire.ResponseHead;
 import dev.courier.wire.WireLimits;
 import java.security.cert.CertPathValidatorException;
@@ -137,14 +140,14 @@ final class Connector {
     private void tunnel(Origin origin, ProxySettings via, Socket tcp, int timeout) throws IOException, TransportFailure {
         String authority = (origin.host().indexOf(':') >= 0 ? "[" + origin.host() + "]" : origin.host()) + ":"
                 + origin.port();
-        String head = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n"
-                + (via.authorization() != null ? "Proxy-Authorization: " + via.authorization() + "\r\n" : "") + "\r\n";
-        byte[] request = head.getBytes(StandardCharsets.ISO_8859_1);
+        Headers fields = via.authorization() == null ? Headers.of("Host", authority)
+                : Headers.of("Host", authority, "Proxy-Authorization", via.authorization());
+        ByteBuffer request = new HeadWriter().encode(RequestHead.builder(Method.CONNECT, authority).headers(fields).build());
         tcp.setSoTimeout(timeout);
         OutputStream out = tcp.getOutputStream();
-        out.write(request);
+        out.write(request.array(), request.arrayOffset() + request.position(), request.remaining());
         out.flush();
-        tap.bytes(true, request, 0, request.length);
+        tap.bytes(true, request.array(), request.arrayOffset() + request.position(), request.remaining());
         InputStream in = tcp.getInputStream();
         HeadParser<ResponseHead> parser = HeadParser.forResponses(limits);
         ByteBuffer buffer = ByteBuffer.allocate(limits.maxStartLineBytes() + limits.maxHeaderBytes() + 2).flip();
