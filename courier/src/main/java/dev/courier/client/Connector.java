@@ -138,8 +138,7 @@ final class Connector {
      * reading past it: after a 2xx the bytes that follow belong to the TLS handshake.
      */
     private void tunnel(Origin origin, ProxySettings via, Socket tcp, int timeout) throws IOException, TransportFailure {
-        String authority = (origin.host().indexOf(':') >= 0 ? "[" + origin.host() + "]" : origin.host()) + ":"
-                + origin.port();
+        String authority = origin.authority();
         Headers fields = via.authorization() == null ? Headers.of("Host", authority)
                 : Headers.of("Host", authority, "Proxy-Authorization", via.authorization());
         ByteBuffer request = new HeadWriter().encode(RequestHead.builder(Method.CONNECT, authority).headers(fields).build());

@@ -33,8 +33,13 @@ public record Origin(String scheme, String host, int port) {
         return (scheme.hashCode() * 31 + host.hashCode()) * 31 + port;
     }
 
+    /** Returns {@code host:port}, an IPv6 host bracketed: the authority a CONNECT names (RFC 9110 §9.3.6). */
+    public String authority() {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
     @Override
     public String toString() {
-        return scheme + "://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        return scheme + "://" + authority();
     }
 }
